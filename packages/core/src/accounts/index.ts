@@ -1,0 +1,10 @@
+export * from './model';
+export type * from './ports';
+export * from './deps';
+export { signUp } from './sign-up';
+export { verifyEmail } from './verify-email';
+export { logIn, type LogInResult } from './log-in';
+export { authenticateSession, logOut } from './sessions';
+export { requestPasswordReset, completePasswordReset } from './password-reset';
+export { getMe, updateProfile, getPublicProfile } from './profiles';
+export { assertStrongPassword } from './password-policy';

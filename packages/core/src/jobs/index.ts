@@ -1,0 +1,1 @@
+export { purgeExpiredTokens } from './purge-expired-tokens';

@@ -1,0 +1,2 @@
+export type * from './ports';
+export { verifyEmailMail, resetPasswordMail } from './templates';

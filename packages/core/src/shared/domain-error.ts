@@ -1,0 +1,44 @@
+/**
+ * Every failure a use case can report on purpose. The code is the stable contract:
+ * the API maps it to an HTTP status (one table, checked by the compiler) and clients
+ * switch on it; the message is for humans and may change.
+ */
+export const ERROR_CODES = [
+  'validation.failed',
+  'auth.invalid_credentials',
+  'auth.email_unverified',
+  'auth.throttled',
+  'auth.unauthenticated',
+  'auth.forbidden',
+  'auth.weak_password',
+  'auth.token_invalid',
+  'auth.token_expired',
+  'auth.token_used',
+  'user.email_taken',
+  'profile.handle_taken',
+  'profile.not_found',
+  'rate.limited',
+  'request.too_large',
+  'request.malformed',
+  'request.not_found',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** One field-level problem, as shown next to a form input. */
+export type FieldIssue = { path: string; message: string };
+
+export class DomainError extends Error {
+  override readonly name = 'DomainError';
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details: { fields?: FieldIssue[]; retryAfterSeconds?: number } = {},
+  ) {
+    super(message);
+  }
+}
+
+export function isDomainError(e: unknown): e is DomainError {
+  return e instanceof DomainError;
+}

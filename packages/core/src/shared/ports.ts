@@ -1,0 +1,32 @@
+/** "Now", injected so that domain code is deterministic and tests can move time. */
+export interface Clock {
+  now(): Date;
+}
+
+/** Time-ordered ids (UUIDv7), so rows sort by creation and chat history pages by id. */
+export interface IdGenerator {
+  newId(): string;
+}
+
+/**
+ * Secrets the domain needs without touching a crypto API itself: unguessable tokens
+ * (for links and sessions) and the one-way hash under which they are stored.
+ */
+export interface TokenVault {
+  /** 256 random bits, URL-safe. */
+  newToken(): string;
+  /** Deterministic, one-way: the database stores only this. */
+  hashToken(token: string): Promise<string>;
+}
+
+/** Slow, salted password hashing that runs on both Workers and Node. */
+export interface PasswordHasher {
+  hash(password: string): Promise<string>;
+  verify(password: string, stored: string): Promise<boolean>;
+}
+
+/** Fixed-window counter used to slow down abusive callers of an endpoint. */
+export interface RateLimiter {
+  /** Counts one hit for `key`; `allowed` is false once `limit` hits fall in the window. */
+  hit(key: string, limit: number, windowSeconds: number): Promise<{ allowed: boolean; retryAfterSeconds: number }>;
+}

@@ -1,0 +1,23 @@
+import type { AccountDeps } from '../accounts/deps';
+import { FakePasswordHasher, FakeTokenVault, ManualClock, MemoryMailer, SequentialIds } from './basics';
+import { MemoryAccountStore } from './memory-account-store';
+
+export * from './basics';
+export { MemoryAccountStore } from './memory-account-store';
+
+/** A full set of account deps on in-memory fakes, with the fakes exposed for assertions. */
+export function fakeAccountDeps() {
+  const clock = new ManualClock();
+  const store = new MemoryAccountStore();
+  const mailer = new MemoryMailer();
+  const deps: AccountDeps = {
+    store,
+    clock,
+    ids: new SequentialIds(),
+    vault: new FakeTokenVault(),
+    passwords: new FakePasswordHasher(),
+    mailer,
+    appUrl: 'http://app.test',
+  };
+  return { deps, clock, store, mailer };
+}
