@@ -30,3 +30,16 @@ export interface RateLimiter {
   /** Counts one hit for `key`; `allowed` is false once `limit` hits fall in the window. */
   hit(key: string, limit: number, windowSeconds: number): Promise<{ allowed: boolean; retryAfterSeconds: number }>;
 }
+
+export type RoomTicketClaims = { userId: string; room: string };
+
+/**
+ * Short-lived signed tickets that let a signed-in user open a websocket room without
+ * sending the session token over the socket URL. Verified by the room server in both
+ * homes with the same secret; a ticket names one room and expires within minutes.
+ */
+export interface RoomTicketSigner {
+  issue(claims: RoomTicketClaims): Promise<{ ticket: string; expiresAt: Date }>;
+  /** Null when forged, malformed or expired. */
+  verify(ticket: string): Promise<RoomTicketClaims | null>;
+}
