@@ -4,6 +4,7 @@ import { MemoryAccountStore } from './memory-account-store';
 
 export * from './basics';
 export { MemoryAccountStore } from './memory-account-store';
+export { FakeTicketSigner } from './fake-ticket-signer';
 
 /** A full set of account deps on in-memory fakes, with the fakes exposed for assertions. */
 export function fakeAccountDeps() {

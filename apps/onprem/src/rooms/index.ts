@@ -1,0 +1,1 @@
+export { attachRoomServer, matchPartyPath, type RoomServer, type RoomServerDeps } from './attach-room-server';
