@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { en } from './en';
+import { fa } from './fa';
+import { formatDate, formatNumber } from './format';
+import { localeFromAcceptLanguage, resolveLocale, translate } from './index';
+
+describe('dictionaries', () => {
+  it('have exactly the same keys in English and Persian', () => {
+    expect(Object.keys(fa).sort()).toEqual(Object.keys(en).sort());
+  });
+
+  it('keep the same placeholders in every translation', () => {
+    const placeholders = (s: string) => (s.match(/\{\w+\}/g) ?? []).sort();
+    for (const key of Object.keys(en) as (keyof typeof en)[]) {
+      expect(placeholders(fa[key]), key).toEqual(placeholders(en[key]));
+    }
+  });
+
+  it('fills placeholders', () => {
+    expect(translate('en', 'home.welcome', { name: 'Sara' })).toBe('Welcome, Sara');
+  });
+});
+
+describe('format helpers', () => {
+  it('write Persian digits for fa', () => {
+    expect(formatNumber('fa', 1234567)).toBe('۱٬۲۳۴٬۵۶۷');
+    expect(formatNumber('en', 1234567)).toBe('1,234,567');
+  });
+
+  it('write a Jalali date for fa', () => {
+    // 21 March 2025 is 1 Farvardin 1404, the Persian new year.
+    const text = formatDate('fa', new Date('2025-03-21T12:00:00Z'));
+    expect(text).toContain('۱۴۰۴');
+    expect(text).toContain('فروردین');
+    expect(text).not.toMatch(/[0-9]/);
+  });
+
+  it('write a Gregorian date for en', () => {
+    expect(formatDate('en', '2025-03-21T12:00:00Z')).toBe('21 March 2025');
+  });
+});
+
+describe('locale resolution', () => {
+  it('prefers profile, then cookie, then Accept-Language', () => {
+    expect(resolveLocale({ profile: 'fa', cookie: 'en' })).toBe('fa');
+    expect(resolveLocale({ cookie: 'fa', acceptLanguage: 'en' })).toBe('fa');
+    expect(resolveLocale({ cookie: 'xx', acceptLanguage: 'de, fa;q=0.8, en;q=0.5' })).toBe('fa');
+    expect(resolveLocale({})).toBe('en');
+  });
+
+  it('ignores languages with q=0', () => {
+    expect(localeFromAcceptLanguage('fa;q=0, en;q=0.1')).toBe('en');
+  });
+});
