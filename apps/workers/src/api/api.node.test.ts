@@ -1,0 +1,108 @@
+import { testDatabases, type TestDatabase } from '@clantrader/db/testing';
+import { sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { buildApiDeps } from '../build-api-deps';
+import { createHmacTicketSigner } from '@clantrader/adapters';
+import { fakeAccountDeps, MemoryAccountStore, MemoryRateLimiter } from '@clantrader/core/testing';
+import { createApi, type ApiDeps, type LogEntry } from './index';
+import { defineApiSuite, type ApiTestClient } from './testing/api-suite';
+import { call, expectProblem, latestToken, newIdentity, rowsOf } from './testing/api-client';
+
+const SECRET = 'node-test-secret-at-least-32-characters!';
+
+/** createApi in-process over a fresh migrated database, wired exactly as the Worker wires it. */
+async function inProcessClient(database: TestDatabase, passwordIterations?: number): Promise<ApiTestClient> {
+  const handle = await database.open();
+  const app = createApi(
+    buildApiDeps(handle.db, {
+      appUrl: 'http://app.test',
+      authSecret: SECRET,
+      version: 'test',
+      devOutbox: true,
+      passwordIterations: passwordIterations ?? 1_000,
+      log: () => undefined,
+    }),
+  );
+  return {
+    fetch: async (request) => app.fetch(request),
+    query: async (text) => rowsOf(await handle.db.execute(sql.raw(text))),
+    close: () => handle.close(),
+  };
+}
+
+for (const database of testDatabases()) {
+  defineApiSuite(`API in-process on Node over ${database.name}`, () => inProcessClient(database));
+}
+
+describe('API with the production password cost', () => {
+  const pglite = testDatabases().find((d) => d.name === 'pglite');
+  if (!pglite) throw new Error('testDatabases() must include pglite');
+
+  it('signs up and logs in with 600,000 PBKDF2 iterations', async () => {
+    const client = await inProcessClient(pglite, 600_000);
+    try {
+      const who = newIdentity();
+      expect((await call(client, 'POST', '/auth/signup', { body: who })).status).toBe(201);
+      const [row] = await client.query(`select password_hash from users where email = '${who.email}'`);
+      expect(String(row?.password_hash)).toMatch(/^pbkdf2-sha256\$600000\$/);
+      await call(client, 'POST', '/auth/verify-email', { body: { token: await latestToken(client, who.email) } });
+      expectProblem(await call(client, 'POST', '/auth/login', { body: who }), 422, 'validation.failed');
+      const ok = await call(client, 'POST', '/auth/login', { body: { email: who.email, password: who.password } });
+      expect(ok.status).toBe(200);
+    } finally {
+      await client.close();
+    }
+  });
+});
+
+/** The API over core's in-memory fakes, for behaviour that needs no database. */
+function fakeApiDeps(over: Partial<ApiDeps> = {}): ApiDeps {
+  const { deps, clock } = fakeAccountDeps();
+  return {
+    accounts: deps,
+    rateLimiter: new MemoryRateLimiter(clock),
+    tickets: createHmacTicketSigner(SECRET, clock),
+    checkDatabase: async () => true,
+    version: 'fake',
+    ...over,
+  };
+}
+
+describe('API error rendering', () => {
+  it('answers an unexpected failure with a generic 500 problem and logs the cause', async () => {
+    const logged: LogEntry[] = [];
+    const base = fakeApiDeps();
+    const app = createApi({
+      ...base,
+      log: (entry) => logged.push(entry),
+      accounts: {
+        ...base.accounts,
+        store: Object.assign(new MemoryAccountStore(), {
+          findProfileByHandle: () => Promise.reject(new Error('secret database detail')),
+        }),
+      },
+    });
+    const res = await app.request('/api/v1/profiles/someone');
+    const body = expectProblem(
+      { status: res.status, headers: res.headers, body: await res.json() },
+      500,
+      'internal.error',
+    );
+    expect(JSON.stringify(body)).not.toContain('secret database detail');
+    expect(JSON.stringify(logged)).toContain('secret database detail');
+    expect(logged).toEqual([expect.objectContaining({ level: 'error', requestId: body.requestId })]);
+  });
+
+  it('reports the database as down when the probe fails, still with 200', async () => {
+    const app = createApi(fakeApiDeps({ checkDatabase: () => Promise.reject(new Error('no route to host')) }));
+    const res = await app.request('/api/v1/health');
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: 'ok', db: 'down', version: 'fake' });
+  });
+
+  it('has no dev outbox route unless the composition root enables it', async () => {
+    const res = await createApi(fakeApiDeps()).request('/api/v1/dev/outbox');
+    expect(res.status).toBe(404);
+    expect(await res.json()).toMatchObject({ code: 'request.not_found' });
+  });
+});

@@ -1,0 +1,66 @@
+import type { AccountDeps, RateLimiter, RoomTicketSigner, User } from '@clantrader/core';
+import type { Context } from 'hono';
+
+/** A message of the development outbox as `/dev/outbox` shows it. */
+export type OutboxMessage = { id: string; to: string; subject: string; text: string; createdAt: Date };
+
+/** One structured log line; each home decides where it goes (console, file, Logpush). */
+export type LogEntry = {
+  level: 'info' | 'warn' | 'error';
+  event: string;
+  requestId?: string;
+  [field: string]: unknown;
+};
+
+/** A fixed window: at most `limit` requests per `windowSeconds` from one client IP. */
+export type RateLimit = { limit: number; windowSeconds: number };
+export type AuthLimits = { signup: RateLimit; login: RateLimit; verify: RateLimit; reset: RateLimit };
+
+export const DEFAULT_AUTH_LIMITS: AuthLimits = {
+  signup: { limit: 20, windowSeconds: 60 },
+  login: { limit: 30, windowSeconds: 60 },
+  verify: { limit: 30, windowSeconds: 60 },
+  reset: { limit: 20, windowSeconds: 60 },
+};
+
+/**
+ * Everything the HTTP API needs, built by a composition root: once at boot on-prem, per
+ * request from bindings on the edge (where a database connection cannot outlive its
+ * request). Only ports and plain values: the API never learns which runtime it is in.
+ */
+export type ApiDeps = {
+  accounts: AccountDeps;
+  rateLimiter: RateLimiter;
+  tickets: RoomTicketSigner;
+  /** True when the database answers; never throws for "down". */
+  checkDatabase(): Promise<boolean>;
+  /** Present only when DEV_OUTBOX is on; it also switches the `/dev/outbox` route on. */
+  listOutbox?: (limit: number) => Promise<OutboxMessage[]>;
+  /** Reported by `/health`. */
+  version: string;
+  /** Defaults to `console.error`-style JSON lines for errors only. */
+  log?: (entry: LogEntry) => void;
+  /**
+   * The caller's IP for per-IP rate limits. Default: `cf-connecting-ip` (set by
+   * Cloudflare), else the first `x-forwarded-for` hop. On-prem passes its own getter
+   * (socket address, or the header its reverse proxy sets).
+   */
+  clientIp?: (c: Context) => string | null | undefined;
+  /** Defaults to `crypto.randomUUID`. */
+  newRequestId?: () => string;
+  /** Overrides of `DEFAULT_AUTH_LIMITS`. */
+  authLimits?: Partial<AuthLimits>;
+};
+
+/** How a request proved its session: the cookie path gets the extra CSRF rule. */
+export type AuthVia = 'bearer' | 'cookie';
+
+/** Hono environment shared by every route module. */
+export type ApiEnv = {
+  Variables: {
+    requestId: string;
+    user: User;
+    sessionToken: string;
+    authVia: AuthVia;
+  };
+};

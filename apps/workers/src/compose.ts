@@ -1,0 +1,37 @@
+import { createHttpMailer } from '@clantrader/adapters';
+import type { Mailer } from '@clantrader/core';
+import type { DbHandle } from '@clantrader/db';
+import { openNeon } from '@clantrader/db/drivers/neon';
+import type { ApiDeps, LogEntry } from './api/index';
+import { buildApiDeps } from './build-api-deps';
+import type { WorkerEnv } from './env';
+
+/**
+ * The Worker's composition root, run per request: a Neon pool cannot be shared across
+ * requests in Workers, so the database, and the deps over it, live for one request and
+ * `close` must be handed to `ctx.waitUntil` once the response is out.
+ */
+export function composeWorker(env: WorkerEnv): { db: DbHandle; deps: ApiDeps } {
+  const db = openNeon(env.DATABASE_URL, env.NEON_WS_PROXY ? { wsProxy: env.NEON_WS_PROXY } : {});
+  const deps = buildApiDeps(db.db, {
+    appUrl: env.APP_URL,
+    authSecret: env.AUTH_SECRET,
+    version: env.APP_VERSION,
+    devOutbox: env.DEV_OUTBOX === '1',
+    ...(env.MAIL_TRANSPORT === 'http' ? { mailer: edgeMailer(env) } : {}),
+    ...(env.PBKDF2_ITERATIONS === undefined ? {} : { passwordIterations: env.PBKDF2_ITERATIONS }),
+    log: logJson,
+  });
+  return { db, deps };
+}
+
+function edgeMailer(env: WorkerEnv): Mailer {
+  if (!env.MAIL_HTTP_URL || !env.MAIL_HTTP_TOKEN)
+    throw new Error('MAIL_TRANSPORT=http needs MAIL_HTTP_URL and MAIL_HTTP_TOKEN');
+  return createHttpMailer({ url: env.MAIL_HTTP_URL, token: env.MAIL_HTTP_TOKEN, from: env.MAIL_FROM });
+}
+
+/** Workers Logs / Logpush index JSON lines written to the console. */
+export function logJson(entry: LogEntry): void {
+  (entry.level === 'error' ? console.error : console.log)(JSON.stringify(entry));
+}
