@@ -21,6 +21,10 @@ export const ERROR_CODES = [
   'request.too_large',
   'request.malformed',
   'request.not_found',
+  'statement.unsupported_format',
+  'statement.malformed',
+  'statement.too_large',
+  'statement.missing_columns',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -1,0 +1,121 @@
+import { DomainError } from '../shared';
+
+type TextDecoderLike = { decode(input: Uint8Array): string };
+type TextDecoderCtor = new (label: string, options?: { fatal?: boolean }) => TextDecoderLike;
+
+/** TextDecoder exists in Node and Workers; core's lib setting has no DOM types, so type it here. */
+const Decoder = (globalThis as unknown as { TextDecoder: TextDecoderCtor }).TextDecoder;
+
+/** Encodings MetaTrader reports come in (MT4 writes the Windows ANSI code page of the UI language). */
+export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1251' | 'windows-1252' | 'shift_jis';
+
+/** Text plus the encoding it was read with, kept for diagnostics. */
+export type DecodedText = { text: string; encoding: TextEncodingName };
+
+function decodeWith(encoding: TextEncodingName, bytes: Uint8Array, fatal = false): string {
+  return new Decoder(encoding, { fatal }).decode(bytes);
+}
+
+function tryDecode(encoding: TextEncodingName, bytes: Uint8Array): string | null {
+  try {
+    return decodeWith(encoding, bytes, true);
+  } catch {
+    return null;
+  }
+}
+
+/** UTF-16 without BOM still shows itself by NUL bytes in every other position of ASCII markup. */
+function sniffUtf16(bytes: Uint8Array): TextEncodingName | null {
+  const n = Math.min(bytes.length - (bytes.length % 2), 512);
+  if (n < 8) return null;
+  let evenNul = 0;
+  let oddNul = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenNul++;
+    if (bytes[i + 1] === 0) oddNul++;
+  }
+  const half = n / 2;
+  if (oddNul > half * 0.6 && evenNul < half * 0.1) return 'utf-16le';
+  if (evenNul > half * 0.6 && oddNul < half * 0.1) return 'utf-16be';
+  return null;
+}
+
+function declaredCharset(bytes: Uint8Array): TextEncodingName | null {
+  const head = decodeWith('windows-1252', bytes.subarray(0, 2048)).toLowerCase();
+  const m = /charset\s*=\s*["']?([a-z0-9_-]{1,20})/.exec(head);
+  const label = m?.[1];
+  if (!label) return null;
+  if (label === 'utf-8' || label === 'utf8') return 'utf-8';
+  if (label === 'windows-1251' || label === 'cp1251') return 'windows-1251';
+  if (label === 'windows-1252' || label === 'iso-8859-1' || label === 'latin1') return 'windows-1252';
+  if (label === 'shift_jis' || label === 'sjis' || label === 'cp932' || label === 'windows-31j') return 'shift_jis';
+  return null;
+}
+
+/**
+ * Chooses among legacy code pages by byte statistics: Russian words are long runs of
+ * bytes >= 0xC0 (windows-1251), Japanese text decodes cleanly as Shift_JIS and contains kana, and anything else is read as windows-1252 (Western European accents).
+ */
+function guessLegacy(bytes: Uint8Array): TextEncodingName {
+  const sjis = tryDecode('shift_jis', bytes);
+  if (sjis !== null) {
+    // Kana occur in any Japanese sentence; Western accented bytes never decode to kana.
+    let kana = 0;
+    for (const ch of sjis) {
+      const c = ch.codePointAt(0) ?? 0;
+      if (c >= 0x3040 && c <= 0x30ff) kana++;
+    }
+    if (kana >= 5) return 'shift_jis';
+  }
+  let run = 0;
+  let longRuns = 0;
+  let high = 0;
+  for (const b of bytes) {
+    if (b >= 0xc0) {
+      run++;
+      high++;
+      if (run === 3) longRuns++;
+    } else run = 0;
+  }
+  return high > 0 && longRuns * 6 >= high / 3 ? 'windows-1251' : 'windows-1252';
+}
+
+/**
+ * Decodes report bytes to text: BOM first, then UTF-16 by NUL pattern, then a declared
+ * charset, then strict UTF-8, then a legacy code page guess. A trailing odd byte in
+ * UTF-16 (seen in the wild after an editor appended a newline) is dropped.
+ * @throws DomainError `statement.malformed` when the bytes are not text at all.
+ */
+export function decodeText(bytes: Uint8Array): DecodedText {
+  let encoding: TextEncodingName;
+  let body = bytes;
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    encoding = 'utf-8';
+    body = bytes.subarray(3);
+  } else if (bytes[0] === 0xff && bytes[1] === 0xfe) {
+    encoding = 'utf-16le';
+    body = bytes.subarray(2);
+  } else if (bytes[0] === 0xfe && bytes[1] === 0xff) {
+    encoding = 'utf-16be';
+    body = bytes.subarray(2);
+  } else {
+    encoding = sniffUtf16(bytes) ?? declaredCharset(bytes) ?? (tryDecode('utf-8', bytes) !== null ? 'utf-8' : guessLegacy(bytes));
+  }
+  if (encoding.startsWith('utf-16') && body.length % 2 === 1) body = body.subarray(0, body.length - 1);
+  const text = decodeWith(encoding, body);
+  assertLooksLikeText(text);
+  return { text, encoding };
+}
+
+/** Binary garbage decodes to many control and replacement characters; markup does not. */
+function assertLooksLikeText(text: string): void {
+  const sample = text.slice(0, 4096);
+  let bad = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if ((c < 0x20 && c !== 9 && c !== 10 && c !== 13) || c === 0xfffd) bad++;
+  }
+  if (sample.length === 0 || bad > sample.length * 0.05) {
+    throw new DomainError('statement.malformed', 'The file is not a text report (it looks like binary data).');
+  }
+}

@@ -1,0 +1,72 @@
+import { countKnownColumns, mapColumns, type ColumnMap } from './column-labels';
+import { filledCells, type Grid, type GridRow } from './grid';
+import { normalizeLabel } from './summary-labels';
+
+/** The report sections that hold trade tables or summaries. */
+export type SectionId =
+  | 'closed' | 'open' | 'working' | 'positions' | 'orders' | 'deals' | 'openPositions' | 'workingOrders'
+  | 'summary' | 'details' | 'results' | 'settings';
+
+const SECTIONS: [SectionId, string[]][] = [
+  ['closed', ['Closed Transactions', '決済情報']],
+  ['open', ['Open Trades', 'オープンポジション情報']],
+  ['working', ['Working Orders', '注文情報']],
+  ['positions', ['Positions', 'ポジション一覧']],
+  ['orders', ['Orders', '注文']],
+  ['deals', ['Deals', '約定']],
+  ['openPositions', ['Open Positions', 'ポジション']],
+  ['workingOrders', ['現在のオーダー']],
+  ['summary', ['Summary', 'レポート概要']],
+  ['details', ['Details', 'レポート詳細']],
+  ['results', ['Results', '結果']],
+  ['settings', ['Settings', '設定']],
+];
+const SECTION_BY_LABEL = new Map<string, SectionId>();
+for (const [id, labels] of SECTIONS) for (const l of labels) SECTION_BY_LABEL.set(normalizeLabel(l), id);
+
+/** The section a single-cell heading row opens, if it is one. */
+export function readHeading(row: GridRow): SectionId | undefined {
+  const cells = filledCells(row);
+  if (cells.length !== 1) return undefined;
+  return SECTION_BY_LABEL.get(normalizeLabel(cells[0]?.text ?? ''));
+}
+
+/** A header row with the rows after it, up to the next heading or header. */
+export type FoundTable = {
+  section: SectionId | undefined;
+  columns: ColumnMap;
+  headerIndex: number;
+  /** Rows between this header and the next heading/header (data, sub-rows, totals). */
+  body: GridRow[];
+  /** Index just past the body. */
+  endIndex: number;
+};
+
+const MIN_HEADER_COLUMNS = 5;
+
+/**
+ * Finds every trade table: a row naming at least five known columns is a header; the
+ * heading above it names the section. The body runs to the next heading, header or
+ * summary row (a row with a "Label:" cell).
+ * Linear in the number of rows.
+ */
+export function findTables(grid: Grid): FoundTable[] {
+  const tables: FoundTable[] = [];
+  let section: SectionId | undefined;
+  let current: FoundTable | null = null;
+  grid.rows.forEach((row, i) => {
+    const heading = readHeading(row);
+    const isHeader = !heading && countKnownColumns(row.cells) >= MIN_HEADER_COLUMNS;
+    const isSummary = !heading && !isHeader && filledCells(row).some((c) => /[:：]$/.test(c.text));
+    if (heading || isHeader || isSummary) {
+      if (current) current.endIndex = i;
+      current = null;
+    }
+    if (heading) section = heading;
+    else if (isHeader) {
+      current = { section, columns: mapColumns(row.cells), headerIndex: i, body: [], endIndex: grid.rows.length };
+      tables.push(current);
+    } else if (current) current.body.push(row);
+  });
+  return tables;
+}

@@ -1,0 +1,89 @@
+import type { Cents } from './model';
+
+const SPACES = /[\s\u00a0\u202f\u2009\u3000']+/g;
+const DECIMAL = /^[-+]?\d+(\.\d+)?$/;
+
+/**
+ * "1 088.72" -> "1088.72", "-348 604" -> "-348604", "50.940000" -> "50.940000".
+ * Thousands separators (spaces, NBSP, apostrophes) are removed; '.' is the decimal point
+ * in every MetaTrader export. Returns null for anything that is not a plain number.
+ */
+export function parseDecimal(text: string): string | null {
+  const compact = text.replace(SPACES, '').replace(/^\+/, '');
+  if (compact.length > 40 || !DECIMAL.test(compact)) return null;
+  if (/^-0+(\.0+)?$/.test(compact)) return compact.slice(1);
+  return compact;
+}
+
+/** Like parseDecimal but for binary-float artefacts ("69293.399999999994"): rounds to `digits`. */
+export function roundDecimal(value: string, digits: number): string {
+  const cents = decimalToScaled(value, digits);
+  const neg = cents < 0n;
+  const abs = (neg ? -cents : cents).toString().padStart(digits + 1, '0');
+  const int = abs.slice(0, abs.length - digits);
+  const frac = digits > 0 ? `.${abs.slice(abs.length - digits)}` : '';
+  return `${neg ? '-' : ''}${int}${frac}`;
+}
+
+/** Scales a decimal string to an integer with `digits` decimals, rounding half away from zero. */
+export function decimalToScaled(value: string, digits: number): bigint {
+  const neg = value.startsWith('-');
+  const [intPart = '0', fracPart = ''] = value.replace(/^[-+]/, '').split('.');
+  const kept = (fracPart + '0'.repeat(digits)).slice(0, digits);
+  let scaled = BigInt(intPart + kept);
+  if ((fracPart[digits] ?? '0') >= '5') scaled += 1n;
+  return neg ? -scaled : scaled;
+}
+
+/** Decimal string -> integer hundredths of the account currency. */
+export function toCents(value: string): Cents {
+  const scaled = decimalToScaled(value, 2);
+  const n = Number(scaled);
+  if (!Number.isSafeInteger(n)) throw new RangeError('Money value out of range');
+  return n;
+}
+
+/** Cell text -> cents; empty or non-numeric cells count as zero (MT prints blanks for 0). */
+export function cellCents(text: string | undefined): Cents {
+  const d = text === undefined ? null : parseDecimal(text);
+  return d === null ? 0 : toCents(d);
+}
+
+/** Integer hundredths -> "12.34". */
+export function centsToDecimal(cents: Cents): string {
+  const neg = cents < 0;
+  const abs = String(Math.abs(cents)).padStart(3, '0');
+  return `${neg ? '-' : ''}${abs.slice(0, -2)}.${abs.slice(-2)}`;
+}
+
+/** "12.07%" -> 12.07; null when not a percentage. */
+export function parsePercent(text: string): number | null {
+  const m = /^(-?[\d\s.]+)%$/.exec(text.trim());
+  const d = m?.[1] ? parseDecimal(m[1]) : null;
+  return d === null ? null : Number(d);
+}
+
+/** Splits "132.55 (12.07%)" into ["132.55", "12.07%"]; a single value gives [value]. */
+export function splitComposite(text: string): [string, string | undefined] {
+  const m = /^([^()]*)\(([^()]*)\)\s*$/.exec(text);
+  if (!m) return [text.trim(), undefined];
+  return [(m[1] ?? '').trim(), (m[2] ?? '').trim()];
+}
+
+/** "9.000000" -> 9; null unless the value is a whole number. */
+export function parseCount(text: string): number | null {
+  const d = parseDecimal(text);
+  if (d === null || !/^-?\d+(\.0+)?$/.test(d)) return null;
+  return Number(d.split('.')[0]);
+}
+
+/**
+ * "2018.05.14 20:45:48" or "2011.10.13 12:00" -> "2018-05-14T20:45:48" (server time, as printed).
+ * Returns null when the text is not a MetaTrader timestamp.
+ */
+export function parseServerTime(text: string): string | null {
+  const m = /^(\d{4})\.(\d{2})\.(\d{2})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/.exec(text.trim());
+  if (!m) return null;
+  const [, y, mo, d, h = '0', mi = '00', s = '00'] = m;
+  return `${y}-${mo}-${d}T${h.padStart(2, '0')}:${mi}:${s}`;
+}
