@@ -5,3 +5,4 @@ export * from './jobs';
 export * from './rooms';
 export * as statements from './statements';
 export * as metrics from './metrics';
+export * as ranking from './ranking'; export * as seasons from './seasons';

@@ -26,9 +26,13 @@ export type Grid = {
   meta: Record<string, string>;
 };
 
-/** Collapses whitespace (including NBSP and ideographic space) and trims. */
+/**
+ * Collapses whitespace (including NBSP and ideographic space) and trims. Angle brackets
+ * are dropped: report text is data, and entity-encoded markup (`&lt;script&gt;`) must not
+ * come out of the parser as markup. No MetaTrader label or value uses them.
+ */
 export function normalizeSpace(text: string): string {
-  return text.replace(/[\s\u00a0\u3000]+/g, ' ').trim();
+  return text.replace(/[<>]/g, '').replace(/[\s\u00a0\u3000]+/g, ' ').trim();
 }
 
 /** The non-empty cells of a row. */

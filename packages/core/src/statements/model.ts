@@ -114,3 +114,19 @@ export const PendingOrderSchema = z.object({
   takeProfit: DecimalStringSchema.nullable(),
 });
 export type PendingOrder = z.infer<typeof PendingOrderSchema>;
+
+/**
+ * One row that carries a printed running Balance (MT5 Deals, MT4 tester order log), in
+ * document order. It lets verification replay the balance chain row by row; MT4 account
+ * statements print no running balance and have no ledger.
+ */
+export const LedgerEntrySchema = z.object({
+  /** Deal number (MT5) or order number (MT4 tester); null when the row has none. */
+  ticket: z.string().nullable(),
+  time: ServerTimeSchema,
+  /** Commission + fee + swap + profit printed on the row (a balance row's amount). */
+  change: CentsSchema,
+  /** The Balance cell printed on the row. */
+  balance: CentsSchema,
+});
+export type LedgerEntry = z.infer<typeof LedgerEntrySchema>;

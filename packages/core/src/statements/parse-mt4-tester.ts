@@ -1,7 +1,7 @@
 import { DomainError } from '../shared';
 import { findTables } from './find-tables';
 import type { Grid } from './grid';
-import type { BalanceOperation, ClosedTrade, Side } from './model';
+import type { BalanceOperation, ClosedTrade, LedgerEntry, Side } from './model';
 import { cellCents, toCents } from './parse-values';
 import { emptyAccount, statedFromRows, type ParsedStatement } from './parsed-statement';
 import { requireColumns } from './parse-mt4-statement';
@@ -25,6 +25,7 @@ export function parseMt4Tester(grid: Grid): ParsedStatement {
   const open = new Map<string, OpenLeg>();
   const swapClosed: OpenLeg[] = [];
   const trades: ClosedTrade[] = [];
+  const ledger: LedgerEntry[] = [];
   let firstTime: string | null = null;
   for (const row of log.body) {
     const r = readRow(row, log.columns);
@@ -43,6 +44,8 @@ export function parseMt4Tester(grid: Grid): ParsedStatement {
     } else if (type === 'swap close' && leg) swapClosed.push(leg);
     if (type === 'modify' && leg) open.set(order, { ...leg, stopLoss: r.level('stopLoss'), takeProfit: r.level('takeProfit') });
     if (side || r.decimal('profit') === null) continue;
+    const balance = r.decimal('balance');
+    if (balance !== null) ledger.push({ ticket: order || null, time, change: cellCents(r.text('profit')), balance: toCents(balance) });
     trades.push({
       ticket: order, positionId: null, openTime: leg?.time ?? null, closeTime: time, side: leg?.side ?? 'buy',
       volume: r.decimal('volume') ?? '0', symbol: '', openPrice: leg?.price ?? null, closePrice: r.decimal('price'),
@@ -61,7 +64,7 @@ export function parseMt4Tester(grid: Grid): ParsedStatement {
   }
   const account = emptyAccount();
   account.server = grid.meta.server ?? null;
-  return { format: 'mt4-tester', account, closedTrades: trades, balanceOperations: balance, openPositions: [], pendingOrders: [], stated };
+  return { format: 'mt4-tester', account, closedTrades: trades, balanceOperations: balance, openPositions: [], pendingOrders: [], stated, ledger };
 }
 
 /** The first settings row's value ("XAGUSD (Silver vs US Dollar)") -> "XAGUSD". */

@@ -1,9 +1,9 @@
 import { DomainError } from '../shared';
 import { findTables, type FoundTable } from './find-tables';
 import type { Grid, GridRow } from './grid';
-import type { BalanceOperation, ClosedTrade, OpenPosition, StatementFormat } from './model';
+import type { BalanceOperation, ClosedTrade, LedgerEntry, OpenPosition, StatementFormat } from './model';
 import { readPendingOrders, requireColumns } from './parse-mt4-statement';
-import { cellCents } from './parse-values';
+import { cellCents, toCents } from './parse-values';
 import { classifyBalance, statedFromRows, type ParsedStatement } from './parsed-statement';
 import { readMt5Account } from './read-mt5-header';
 import { readRow, readSide, type RowReader } from './table-cells';
@@ -42,11 +42,19 @@ function readDeal(r: RowReader, positions: Map<string, PositionInfo>): ClosedTra
   };
 }
 
-type DealsSection = { trades: ClosedTrade[]; balance: BalanceOperation[]; totals: GridRow | null };
+type DealsSection = { trades: ClosedTrade[]; balance: BalanceOperation[]; ledger: LedgerEntry[]; totals: GridRow | null };
+
+/** The row's printed running balance with what the row moved, when it prints one. */
+function readLedgerEntry(r: RowReader, time: string): LedgerEntry | null {
+  const balance = r.decimal('balance');
+  if (balance === null) return null;
+  const change = cellCents(r.text('commission')) + cellCents(r.text('fee')) + cellCents(r.text('swap')) + cellCents(r.text('profit'));
+  return { ticket: r.text('deal') || null, time, change, balance: toCents(balance) };
+}
 
 function readDeals(table: FoundTable, positions: Map<string, PositionInfo>): DealsSection {
   requireColumns(table, ['time', 'deal', 'type', 'direction', 'volume', 'profit'], 'deals');
-  const out: DealsSection = { trades: [], balance: [], totals: null };
+  const out: DealsSection = { trades: [], balance: [], ledger: [], totals: null };
   for (const row of table.body) {
     const r = readRow(row, table.columns);
     const time = r.time('time');
@@ -54,6 +62,8 @@ function readDeals(table: FoundTable, positions: Map<string, PositionInfo>): Dea
       if (!out.totals && r.decimal('profit') !== null) out.totals = row;
       continue;
     }
+    const entry = readLedgerEntry(r, time);
+    if (entry) out.ledger.push(entry);
     const type = r.text('type').toLowerCase();
     if (readSide(type)) {
       const trade = readDeal(r, positions);
@@ -105,7 +115,7 @@ export function parseMt5Report(grid: Grid, container: 'html' | 'xlsx'): ParsedSt
   const format = `mt5-${kind}-${container}` as StatementFormat;
   const dealsTable = tables.find((t) => t.section === 'deals');
   const positions = kind === 'trade' ? new Map<string, PositionInfo>() : indexPositions(tables.find((t) => t.section === 'positions'));
-  const deals = dealsTable ? readDeals(dealsTable, positions) : { trades: [], balance: [], totals: null };
+  const deals = dealsTable ? readDeals(dealsTable, positions) : { trades: [], balance: [], ledger: [], totals: null };
   const openTable = tables.find((t) => t.section === (kind === 'trade' ? 'positions' : 'openPositions'));
   const dataRows = new Set(tables.flatMap((t) => [grid.rows[t.headerIndex], ...t.body]));
   const stated = statedFromRows(grid.rows.filter((r) => !dataRows.has(r)));
@@ -123,5 +133,6 @@ export function parseMt5Report(grid: Grid, container: 'html' | 'xlsx'): ParsedSt
     // A Trade Account Report lists only live orders, under the plain "Orders" heading.
     pendingOrders: readPendingOrders(tables.find((t) => t.section === (kind === 'trade' ? 'orders' : 'workingOrders'))),
     stated,
+    ...(dealsTable && dealsTable.columns.has('balance') ? { ledger: deals.ledger } : {}),
   };
 }

@@ -4,6 +4,7 @@ import {
   AccountSchema,
   BalanceOperationSchema,
   ClosedTradeSchema,
+  LedgerEntrySchema,
   OpenPositionSchema,
   PendingOrderSchema,
   StatementFormatSchema,
@@ -23,6 +24,8 @@ export const ParsedStatementSchema = z.object({
   openPositions: z.array(OpenPositionSchema),
   pendingOrders: z.array(PendingOrderSchema),
   stated: StatedFiguresSchema,
+  /** Rows with a printed running balance, in document order; absent when the report has none. */
+  ledger: z.array(LedgerEntrySchema).optional(),
 });
 export type ParsedStatement = z.infer<typeof ParsedStatementSchema>;
 

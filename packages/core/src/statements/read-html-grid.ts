@@ -1,5 +1,6 @@
 import { Parser } from 'htmlparser2';
 import { DomainError } from '../shared';
+import { createDepthGuard } from './depth-guard';
 import { normalizeSpace, type Grid, type GridCell, type GridRow } from './grid';
 import { STATEMENT_LIMITS } from './limits';
 
@@ -23,6 +24,7 @@ export function readHtmlGrid(html: string): Grid {
   let inTitle = false;
   let tableDepth = 0;
   let block: string[] = [];
+  const depth = createDepthGuard();
 
   const closeCell = () => {
     if (!cell || !row) return (cell = null);
@@ -55,6 +57,7 @@ export function readHtmlGrid(html: string): Grid {
   const parser = new Parser(
     {
       onopentag(name, attrs) {
+        depth.open();
         if (name === 'script' || name === 'style') return void skipDepth++;
         if (name === 'title') inTitle = true;
         else if (name === 'meta' && attrs.name) meta[attrs.name.toLowerCase()] = attrs.content ?? '';
@@ -78,11 +81,12 @@ export function readHtmlGrid(html: string): Grid {
         if (skipDepth > 0) return;
         if (inTitle) title += text;
         else if (cell) {
-          if (cell.chars < STATEMENT_LIMITS.maxCellChars) cell.parts.push(text);
+          if (cell.chars < STATEMENT_LIMITS.maxCellChars) cell.parts.push(text.slice(0, STATEMENT_LIMITS.maxCellChars - cell.chars));
           cell.chars += text.length;
         } else if (tableDepth === 0) block.push(text);
       },
       onclosetag(name) {
+        depth.close();
         if (name === 'script' || name === 'style') skipDepth = Math.max(0, skipDepth - 1);
         else if (name === 'title') inTitle = false;
         else if (name === 'td' || name === 'th') closeCell();

@@ -1,6 +1,7 @@
 import { Parser } from 'htmlparser2';
 import { DomainError } from '../shared';
 import { decodeText } from './decode-text';
+import { createDepthGuard } from './depth-guard';
 import { normalizeSpace, type Grid, type GridRow } from './grid';
 import { STATEMENT_LIMITS } from './limits';
 import { inflateZipEntry, readZipDirectory, type ZipEntry } from './read-zip';
@@ -14,9 +15,11 @@ function readSharedStrings(xml: string): string[] {
   const out: string[] = [];
   let current: string[] | null = null;
   let inText = false;
+  const depth = createDepthGuard();
   const parser = new Parser(
     {
       onopentag(name) {
+        depth.open();
         if (name === 'si') current = [];
         else if (name === 't') inText = true;
       },
@@ -24,6 +27,7 @@ function readSharedStrings(xml: string): string[] {
         if (inText && current) current.push(text);
       },
       onclosetag(name) {
+        depth.close();
         if (name === 't') inText = false;
         else if (name === 'si' && current) {
           out.push(normalizeSpace(current.join('')));
@@ -54,17 +58,20 @@ function readSheetRows(xml: string, shared: string[]): GridRow[] {
   let row: GridRow | null = null;
   let cell: { col: number; type: string; parts: string[] } | null = null;
   let capture = false;
+  const depth = createDepthGuard();
   const parser = new Parser(
     {
       onopentag(name, attrs) {
+        depth.open();
         if (name === 'row') row = { cells: [] };
         else if (name === 'c') cell = { col: columnOf(attrs.r ?? ''), type: attrs.t ?? 'n', parts: [] };
         else if (name === 'v' || name === 't') capture = true;
       },
       ontext(text) {
-        if (capture && cell && cell.parts.length < 64) cell.parts.push(text);
+        if (capture && cell && cell.parts.length < 64) cell.parts.push(text.slice(0, STATEMENT_LIMITS.maxCellChars));
       },
       onclosetag(name) {
+        depth.close();
         if (name === 'v' || name === 't') capture = false;
         else if (name === 'c' && cell && row) {
           const raw = cell.parts.join('');

@@ -22,3 +22,4 @@ export function fakeAccountDeps() {
   };
   return { deps, clock, store, mailer };
 }
+export { MemorySeasonStore } from '../seasons/testing/memory-season-store';

@@ -1,0 +1,1 @@
+export { MemorySeasonStore } from './memory-season-store';
