@@ -27,13 +27,13 @@ export function createPbkdf2Hasher(opts: { iterations?: number } = {}): Password
   return {
     async hash(password) {
       const salt = randomBytes(SALT_BYTES);
-      const key = await deriveChained(new TextEncoder().encode(password), salt, iterations);
+      const key = await deriveChained(utf8(password), salt, iterations);
       return [PREFIX, String(iterations), encodeBase64(salt), encodeBase64(key)].join('$');
     },
     async verify(password, stored) {
       const parsed = parseStoredHash(stored);
       if (!parsed) return false;
-      const key = await deriveChained(new TextEncoder().encode(password), parsed.salt, parsed.iterations);
+      const key = await deriveChained(utf8(password), parsed.salt, parsed.iterations);
       return timingSafeEqual(key, parsed.hash);
     },
   };
@@ -67,4 +67,9 @@ function parseStoredHash(stored: string): { iterations: number; salt: Bytes; has
   } catch {
     return null;
   }
+}
+
+/** UTF-8 bytes on their own ArrayBuffer (what WebCrypto's typings ask for on every runtime). */
+function utf8(text: string): Bytes {
+  return new Uint8Array(new TextEncoder().encode(text));
 }

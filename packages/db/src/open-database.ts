@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { DbHandle } from './database';
+import type { PgliteOptions } from './drivers/pglite';
 
 /**
  * The Node composition roots' one way to open the database named by DATABASE_URL:
@@ -7,14 +8,14 @@ import type { DbHandle } from './database';
  * `postgres://` / `postgresql://` → node-postgres. Drivers are imported per scheme so a
  * bundle that never uses one does not load it.
  */
-export async function openDatabase(url: string | undefined): Promise<DbHandle> {
+export async function openDatabase(url: string | undefined, opts: PgliteOptions = {}): Promise<DbHandle> {
   const target = parseDatabaseUrl(url);
   if (target.kind === 'pg') {
     const { openPg } = await import('./drivers/pg');
     return openPg(target.url);
   }
   const { openPglite } = await import('./drivers/pglite');
-  return openPglite(target.dataDir);
+  return openPglite(target.dataDir, opts);
 }
 
 export type DatabaseTarget = { kind: 'pglite'; dataDir?: string } | { kind: 'pg'; url: string };

@@ -1,0 +1,101 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { purgeExpiredTokens } from '@clantrader/core';
+import { migrateDatabase } from '@clantrader/db';
+import { openDatabase } from '@clantrader/db/open-database';
+import { createApi } from '@clantrader/workers/api';
+import { readEnv } from './env';
+import { composeOnprem } from './compose';
+import { attachRoomServer } from './rooms';
+import { startScheduler } from './scheduler';
+import { DEMO_PASSWORD, DEMO_USERS, seedDemoUsers } from './seed-demo';
+import { createOnpremServer, type WebHandler } from './server';
+
+const VERSION = '0.1.0';
+const log = (line: string) => console.log(`[clantrader] ${line}`);
+
+/**
+ * Boots the on-prem mirror: one process, one port, web + API + websocket rooms + jobs.
+ * Order matters: migrations before serving; the SvelteKit handler is imported only after
+ * the port is known, because it reads its origin and API address from the environment
+ * when it loads.
+ */
+async function main() {
+  const started = performance.now();
+  const env = readEnv(process.env);
+  const handle = await openDatabase(env.DATABASE_URL, { template: await pgliteTemplate() });
+  const opened = performance.now();
+  const applied = await migrateDatabase(handle, { migrationsFolder: bundledMigrations() });
+  log(
+    `database ${handle.kind} open in ${(opened - started).toFixed(0)} ms, ` +
+      `${describe(applied)} in ${(performance.now() - opened).toFixed(0)} ms`,
+  );
+
+  const app = composeOnprem(env, handle, VERSION);
+  const api = createApi(app.api);
+  const { server, setWeb } = createOnpremServer({ api });
+  const rooms = attachRoomServer(server, { tickets: app.tickets, clock: app.clock });
+  await new Promise<void>((resolve) => server.listen(env.PORT, env.HOST, resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : env.PORT;
+  const appUrl = env.APP_URL.replace(/:\d+$/, `:${port}`);
+
+  Object.assign(process.env, {
+    ORIGIN: appUrl,
+    API_ORIGIN: `http://127.0.0.1:${port}`,
+    AUTH_SECRET: env.AUTH_SECRET,
+    AUTH_TRUST_HOST: 'true',
+  });
+  const web = (await import('@clantrader/web/handler')) as { handler: WebHandler };
+  setWeb(web.handler);
+  log(`web app loaded, serving after ${(performance.now() - started).toFixed(0)} ms`);
+
+  if (env.SEED_DEMO) {
+    const created = await seedDemoUsers(app.accounts);
+    log(created.length ? `seeded demo traders: ${created.join(', ')}` : 'demo traders already present');
+  }
+  const scheduler = startScheduler(
+    [{ name: 'purge-expired-tokens', everyMs: 60 * 60 * 1000, run: () => purgeExpiredTokens(app.accounts) }],
+    log,
+  );
+
+  log(`ready in ${(performance.now() - started).toFixed(0)} ms`);
+  console.log(`\n  ClanTrader is running at ${appUrl}\n`);
+  if (env.SEED_DEMO) {
+    console.log(`  Demo sign-in: ${DEMO_USERS.map((u) => u.email).join(', ')} — password ${DEMO_PASSWORD}`);
+  }
+  if (env.DEV_OUTBOX) console.log(`  Dev mail outbox: ${appUrl}/dev/outbox\n`);
+
+  const shutdown = async (signal: string) => {
+    log(`${signal}: shutting down`);
+    scheduler.stop();
+    await rooms.close();
+    await new Promise((r) => server.close(r));
+    await handle.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+/** The bundle ships a migrated PGlite data directory; a new install starts from it. */
+async function pgliteTemplate(): Promise<Blob | undefined> {
+  const file = fileURLToPath(new URL('./pglite-template.tar.gz', import.meta.url));
+  return existsSync(file) ? new Blob([await readFile(file)]) : undefined;
+}
+
+/** In the bundle the migrations sit beside server.js; in development the db package finds its own. */
+function bundledMigrations(): string | undefined {
+  const beside = fileURLToPath(new URL('./migrations', import.meta.url));
+  return process.env.MIGRATIONS_DIR ?? (existsSync(beside) ? beside : undefined);
+}
+
+function describe(applied: string[]): string {
+  return applied.length ? `${applied.length} migration(s) applied` : 'migrations up to date';
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});

@@ -1,0 +1,62 @@
+import {
+  type AccountDeps,
+  type MailMessage,
+  type ProfileUpdate,
+  SignUpSchema,
+  signUp,
+  updateProfile,
+  verifyEmail,
+} from '@clantrader/core';
+
+/** Demo traders a fresh install starts with; the README prints the same credentials. */
+export const DEMO_USERS = [
+  {
+    email: 'sara@demo.clantrader.local',
+    handle: 'sara_fx',
+    displayName: 'Sara Karimi',
+    locale: 'fa',
+    timezone: 'Asia/Tehran',
+    profile: { bio: 'Gold and majors, London session.', tradingStyle: 'day_trader', preferredPairs: ['XAUUSD', 'EURUSD'], sessionPreference: 'london' },
+  },
+  {
+    email: 'omid@demo.clantrader.local',
+    handle: 'omid_swing',
+    displayName: 'Omid Rahimi',
+    locale: 'fa',
+    timezone: 'Asia/Tehran',
+    profile: { bio: 'Swing trader, patient entries.', tradingStyle: 'swing_trader', preferredPairs: ['GBPUSD', 'USDJPY'], sessionPreference: 'new_york' },
+  },
+  {
+    email: 'lena@demo.clantrader.local',
+    handle: 'lena_algo',
+    displayName: 'Lena Vogel',
+    locale: 'en',
+    timezone: 'Europe/Berlin',
+    profile: { bio: 'Systematic strategies on indices.', tradingStyle: 'algorithmic', preferredPairs: ['US30', 'NAS100'], sessionPreference: 'any' },
+  },
+] as const satisfies readonly { profile: ProfileUpdate; [k: string]: unknown }[];
+
+export const DEMO_PASSWORD = 'Demo-trader-2026';
+
+/**
+ * Creates the demo traders through the same use cases a real sign-up uses (sign up,
+ * follow the mailed link, fill the profile), so seeded data obeys every rule.
+ * Idempotent: existing demo accounts are left untouched.
+ */
+export async function seedDemoUsers(deps: AccountDeps): Promise<string[]> {
+  const created: string[] = [];
+  for (const demo of DEMO_USERS) {
+    if (await deps.store.findUserByEmail(demo.email)) continue;
+    const mails: MailMessage[] = [];
+    const capture: AccountDeps = { ...deps, mailer: { send: async (m) => void mails.push(m) } };
+    const { profile, ...account } = demo;
+    const input = SignUpSchema.parse({ ...account, password: DEMO_PASSWORD });
+    const { userId } = await signUp(capture, input);
+    const token = mails[0]?.text.match(/[?&]token=([^\s&]+)/)?.[1];
+    if (!token) throw new Error(`seeding ${demo.handle}: no verification link was produced`);
+    await verifyEmail(capture, { token: decodeURIComponent(token) });
+    await updateProfile(capture, userId, profile);
+    created.push(demo.handle);
+  }
+  return created;
+}
