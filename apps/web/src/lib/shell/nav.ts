@@ -7,7 +7,7 @@ export type NavItem = {
   href: string;
   labelKey: MessageKey;
   icon: string;
-  /** Placeholder until realtime unread counts exist. */
+  /** Unread items; 0 until clan chat and channels report real counts (no badge is shown for 0). */
   unread: number;
 };
 
@@ -15,7 +15,7 @@ export type NavItem = {
 export function navItems(handle: string): NavItem[] {
   return [
     { id: 'clans', href: resolve('/[section=section]', { section: 'clans' }), labelKey: 'nav.clans', icon: '⚔', unread: 0 },
-    { id: 'channels', href: resolve('/[section=section]', { section: 'channels' }), labelKey: 'nav.channels', icon: '☰', unread: 3 },
+    { id: 'channels', href: resolve('/[section=section]', { section: 'channels' }), labelKey: 'nav.channels', icon: '☰', unread: 0 },
     { id: 'leaderboard', href: resolve('/[section=section]', { section: 'leaderboard' }), labelKey: 'nav.leaderboard', icon: '★', unread: 0 },
     { id: 'ai', href: resolve('/[section=section]', { section: 'ai' }), labelKey: 'nav.ai', icon: '✦', unread: 0 },
     { id: 'profile', href: resolve('/u/[handle]', { handle }), labelKey: 'nav.profile', icon: '☺', unread: 0 },
