@@ -42,6 +42,9 @@ step "end-to-end in Chromium"
 step "blackout: end-to-end with only loopback"
 "${PNPM[@]}" test:blackout
 
+step "the Worker under wrangler dev, offline, on local PostgreSQL"
+"${PNPM[@]}" --filter @clantrader/workers run check:wrangler-dev
+
 step "deploy commands"
 node scripts/check-deploy.mjs
 
