@@ -84,6 +84,44 @@ describe('account flow in the browser', () => {
     await context.close();
   });
 
+  it('uses the one sign-in session for the API and a websocket room', async () => {
+    const context = await browser.newContext({ locale: 'en-US' });
+    const page = await context.newPage();
+    const trader = uniqueTrader('ws');
+    await signUpVerifyLogIn(page, trader, { displayName: 'Socket Test' });
+    const result = await page.evaluate(async (handle) => {
+      const me = await fetch('/api/v1/me').then((r) => r.json());
+      const room = `e2e-${handle}`;
+      const res = await fetch('/api/v1/rooms/ticket', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ room }),
+      });
+      const { ticket } = await res.json();
+      const url = `${location.origin.replace(/^http/, 'ws')}/parties/lobby/${room}?ticket=${encodeURIComponent(ticket)}`;
+      const welcome = await new Promise((resolve, reject) => {
+        const ws = new WebSocket(url);
+        const timer = setTimeout(() => reject(new Error('no welcome frame within 10 s')), 10_000);
+        ws.onmessage = (e) => {
+          clearTimeout(timer);
+          ws.close();
+          resolve(JSON.parse(e.data));
+        };
+        ws.onerror = () => reject(new Error('websocket error'));
+      });
+      const forged = await new Promise((resolve) => {
+        const ws = new WebSocket(url.replace(/ticket=[^&]+/, 'ticket=forged'));
+        ws.onclose = (e) => resolve(e.code);
+      });
+      return { meHandle: me.profile?.handle, ticketStatus: res.status, welcome, forged };
+    }, trader.handle);
+    expect(result.meHandle).toBe(trader.handle);
+    expect(result.ticketStatus).toBe(200);
+    expect(result.welcome).toMatchObject({ type: 'welcome', room: `e2e-${trader.handle}` });
+    expect(result.forged).toBe(4001);
+    await context.close();
+  });
+
   it('refuses a wrong password with a clear message and keeps the typed email', async () => {
     const context = await browser.newContext({ locale: 'en-US' });
     const page = await context.newPage();
