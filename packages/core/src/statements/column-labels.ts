@@ -71,5 +71,19 @@ export function mapColumns(header: { col: number; text: string }[]): ColumnMap {
 
 /** How many known columns a row's cells name; header rows score high. */
 export function countKnownColumns(cells: { text: string }[]): number {
-  return cells.filter((c) => BY_LABEL.has(normalizeLabel(c.text))).length;
+  let n = 0;
+  for (const c of cells) if (isColumnLabel(c.text)) n++;
+  return n;
+}
+
+/**
+ * Whether a cell text names a known column. Data cells (numbers, times, prices) are the
+ * vast majority and are rejected without normalizing: no column label starts with a digit,
+ * a sign or a dot (cell texts are trimmed, so the first character is the label's).
+ */
+function isColumnLabel(text: string): boolean {
+  if (text === '') return false;
+  const c = text.charCodeAt(0);
+  if ((c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x2b || c === 0x2e) return false;
+  return BY_LABEL.has(normalizeLabel(text));
 }

@@ -56,28 +56,48 @@ function declaredCharset(bytes: Uint8Array): TextEncodingName | null {
  * Chooses among legacy code pages by byte statistics: Russian words are long runs of
  * bytes >= 0xC0 (windows-1251), Japanese text decodes cleanly as Shift_JIS and contains kana, and anything else is read as windows-1252 (Western European accents).
  */
-function guessLegacy(bytes: Uint8Array): TextEncodingName {
+function guessLegacy(bytes: Uint8Array): { encoding: TextEncodingName; text?: string } {
   const sjis = tryDecode('shift_jis', bytes);
   if (sjis !== null) {
     // Kana occur in any Japanese sentence; Western accented bytes never decode to kana.
     let kana = 0;
-    for (const ch of sjis) {
-      const c = ch.codePointAt(0) ?? 0;
-      if (c >= 0x3040 && c <= 0x30ff) kana++;
+    for (let i = 0; i < sjis.length; i++) {
+      const c = sjis.charCodeAt(i);
+      if (c >= 0x3040 && c <= 0x30ff && ++kana >= 5) return { encoding: 'shift_jis', text: sjis };
     }
-    if (kana >= 5) return 'shift_jis';
   }
   let run = 0;
   let longRuns = 0;
   let high = 0;
-  for (const b of bytes) {
-    if (b >= 0xc0) {
+  for (let i = 0; i < bytes.length; i++) {
+    if ((bytes[i] as number) >= 0xc0) {
       run++;
       high++;
       if (run === 3) longRuns++;
     } else run = 0;
   }
-  return high > 0 && longRuns * 6 >= high / 3 ? 'windows-1251' : 'windows-1252';
+  return { encoding: high > 0 && longRuns * 6 >= high / 3 ? 'windows-1251' : 'windows-1252' };
+}
+
+/** Bytes of the head that encodingFromHead looks at. */
+export const ENCODING_HEAD_BYTES = 2048;
+
+/**
+ * The encoding shown by the first ENCODING_HEAD_BYTES (or all the bytes, if fewer): a BOM,
+ * UTF-16 NUL patterns or a declared charset. Null when only the whole text can tell (strict
+ * UTF-8, else a legacy code page guess). decodeText and the streaming XLSX reader share it.
+ */
+export function encodingFromHead(head: Uint8Array): { encoding: TextEncodingName; bomLength: number } | null {
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { encoding: 'utf-8', bomLength: 3 };
+  if (head[0] === 0xff && head[1] === 0xfe) return { encoding: 'utf-16le', bomLength: 2 };
+  if (head[0] === 0xfe && head[1] === 0xff) return { encoding: 'utf-16be', bomLength: 2 };
+  const sniffed = sniffUtf16(head) ?? declaredCharset(head);
+  return sniffed ? { encoding: sniffed, bomLength: 0 } : null;
+}
+
+/** A streaming decoder for `encoding` (non-fatal, as decodeText decodes). */
+export function createStreamDecoder(encoding: TextEncodingName): { decode(input?: Uint8Array, options?: { stream?: boolean }): string } {
+  return new (Decoder as unknown as new (label: string) => { decode(input?: Uint8Array, options?: { stream?: boolean }): string })(encoding);
 }
 
 /**
@@ -89,17 +109,19 @@ function guessLegacy(bytes: Uint8Array): TextEncodingName {
 export function decodeText(bytes: Uint8Array): DecodedText {
   let encoding: TextEncodingName;
   let body = bytes;
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    encoding = 'utf-8';
-    body = bytes.subarray(3);
-  } else if (bytes[0] === 0xff && bytes[1] === 0xfe) {
-    encoding = 'utf-16le';
-    body = bytes.subarray(2);
-  } else if (bytes[0] === 0xfe && bytes[1] === 0xff) {
-    encoding = 'utf-16be';
-    body = bytes.subarray(2);
+  const marked = encodingFromHead(bytes);
+  if (marked) {
+    encoding = marked.encoding;
+    body = bytes.subarray(marked.bomLength);
   } else {
-    encoding = sniffUtf16(bytes) ?? declaredCharset(bytes) ?? (tryDecode('utf-8', bytes) !== null ? 'utf-8' : guessLegacy(bytes));
+    // A strict decode that succeeds is the text itself: it is not decoded a second time.
+    let decoded: string | null | undefined;
+    if ((decoded = tryDecode('utf-8', bytes)) !== null) encoding = 'utf-8';
+    else ({ encoding, text: decoded } = guessLegacy(bytes));
+    if (decoded != null && !encoding.startsWith('utf-16')) {
+      assertLooksLikeText(decoded);
+      return { text: decoded, encoding };
+    }
   }
   if (encoding.startsWith('utf-16') && body.length % 2 === 1) body = body.subarray(0, body.length - 1);
   const text = decodeWith(encoding, body);
@@ -108,7 +130,7 @@ export function decodeText(bytes: Uint8Array): DecodedText {
 }
 
 /** Binary garbage decodes to many control and replacement characters; markup does not. */
-function assertLooksLikeText(text: string): void {
+export function assertLooksLikeText(text: string): void {
   const sample = text.slice(0, 4096);
   let bad = 0;
   for (let i = 0; i < sample.length; i++) {

@@ -1,5 +1,5 @@
 import { countKnownColumns, mapColumns, type ColumnMap } from './column-labels';
-import { filledCells, type Grid, type GridRow } from './grid';
+import type { Grid, GridCell, GridRow } from './grid';
 import { normalizeLabel } from './summary-labels';
 
 /** The report sections that hold trade tables or summaries. */
@@ -26,9 +26,22 @@ for (const [id, labels] of SECTIONS) for (const l of labels) SECTION_BY_LABEL.se
 
 /** The section a single-cell heading row opens, if it is one. */
 export function readHeading(row: GridRow): SectionId | undefined {
-  const cells = filledCells(row);
-  if (cells.length !== 1) return undefined;
-  return SECTION_BY_LABEL.get(normalizeLabel(cells[0]?.text ?? ''));
+  let only: GridCell | undefined;
+  for (const c of row.cells) {
+    if (c.text === '') continue;
+    if (only) return undefined;
+    only = c;
+  }
+  return only ? SECTION_BY_LABEL.get(normalizeLabel(only.text)) : undefined;
+}
+
+/** A row with a filled cell ending in a colon ("Label:") is a summary row. */
+function hasLabelCell(row: GridRow): boolean {
+  for (const c of row.cells) {
+    const last = c.text.charCodeAt(c.text.length - 1);
+    if (last === 0x3a || last === 0xff1a) return true;
+  }
+  return false;
 }
 
 /** A header row with the rows after it, up to the next heading or header. */
@@ -51,13 +64,25 @@ const MIN_HEADER_COLUMNS = 5;
  * Linear in the number of rows.
  */
 export function findTables(grid: Grid): FoundTable[] {
+  // Format detection and the format's parser both ask for the tables of the same grid.
+  let tables = FOUND.get(grid);
+  if (tables) return tables;
+  tables = scanTables(grid);
+  FOUND.set(grid, tables);
+  return tables;
+}
+
+/** Tables already found per grid (grids are never modified after they are read). */
+const FOUND = new WeakMap<Grid, FoundTable[]>();
+
+function scanTables(grid: Grid): FoundTable[] {
   const tables: FoundTable[] = [];
   let section: SectionId | undefined;
   let current: FoundTable | null = null;
   grid.rows.forEach((row, i) => {
     const heading = readHeading(row);
     const isHeader = !heading && countKnownColumns(row.cells) >= MIN_HEADER_COLUMNS;
-    const isSummary = !heading && !isHeader && filledCells(row).some((c) => /[:：]$/.test(c.text));
+    const isSummary = !heading && !isHeader && hasLabelCell(row);
     if (heading || isHeader || isSummary) {
       if (current) current.endIndex = i;
       current = null;

@@ -32,7 +32,37 @@ export type Grid = {
  * come out of the parser as markup. No MetaTrader label or value uses them.
  */
 export function normalizeSpace(text: string): string {
-  return text.replace(/[<>]/g, '').replace(/[\s\u00a0\u3000]+/g, ' ').trim();
+  return isNormal(text) ? text : text.replace(/[<>]/g, '').replace(/[\s\u00a0\u3000]+/g, ' ').trim();
+}
+
+/**
+ * True when normalizeSpace would return `text` unchanged: no angle bracket, no leading or
+ * trailing space, and no space character other than a lone ASCII space. Most cells are
+ * already normal, so this scan saves the regex replacements and their copies.
+ */
+function isNormal(text: string): boolean {
+  const n = text.length;
+  let prevSpace = true; // a leading space is not normal
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 0x20 && c < 0x7f) {
+      if (c === 0x3c || c === 0x3e) return false;
+      prevSpace = false;
+    } else if (c === 0x20) {
+      if (prevSpace) return false;
+      prevSpace = true;
+    } else if (c < 0x20 || c === 0x7f || isUnicodeSpace(c)) return false;
+    else prevSpace = false;
+  }
+  return !prevSpace || n === 0;
+}
+
+/** Characters other than ASCII that the `\s` class (plus NBSP and U+3000) matches. */
+function isUnicodeSpace(c: number): boolean {
+  return (
+    c === 0x85 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 ||
+    c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
 }
 
 /** The non-empty cells of a row. */
@@ -42,5 +72,6 @@ export function filledCells(row: GridRow): GridCell[] {
 
 /** The cell covering column `col`, if any. */
 export function cellAt(row: GridRow, col: number): GridCell | undefined {
-  return row.cells.find((c) => c.col <= col && col < c.col + c.span);
+  for (const c of row.cells) if (c.col <= col && col < c.col + c.span) return c;
+  return undefined;
 }

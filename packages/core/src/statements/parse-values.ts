@@ -37,10 +37,46 @@ export function decimalToScaled(value: string, digits: number): bigint {
 
 /** Decimal string -> integer hundredths of the account currency. */
 export function toCents(value: string): Cents {
+  const fast = smallCents(value);
+  if (fast !== null) return fast;
   const scaled = decimalToScaled(value, 2);
   const n = Number(scaled);
   if (!Number.isSafeInteger(n)) throw new RangeError('Money value out of range');
   return n;
+}
+
+/**
+ * toCents for the common case, without BigInt: an optional '-', 1 to 13 integer digits,
+ * optionally '.' and fraction digits (exact in a double). Anything else returns null and
+ * takes the BigInt path, so the result is always identical.
+ */
+function smallCents(value: string): Cents | null {
+  const n = value.length;
+  const neg = value.charCodeAt(0) === 0x2d;
+  let i = neg ? 1 : 0;
+  let scaled = 0;
+  const intStart = i;
+  for (; i < n; i++) {
+    const d = value.charCodeAt(i) - 0x30;
+    if (d === 0x2e - 0x30) break;
+    if (d < 0 || d > 9) return null;
+    scaled = scaled * 10 + d;
+  }
+  const intDigits = i - intStart;
+  if (intDigits === 0 || intDigits > 13) return null;
+  let frac = 0;
+  let fracDigits = 0;
+  let roundUp = false;
+  for (i++; i < n; i++, fracDigits++) {
+    const d = value.charCodeAt(i) - 0x30;
+    if (d < 0 || d > 9) return null;
+    if (fracDigits < 2) frac = frac * 10 + d;
+    else if (fracDigits === 2) roundUp = d >= 5;
+  }
+  if (fracDigits === 0) frac = 0;
+  else if (fracDigits === 1) frac *= 10;
+  scaled = scaled * 100 + frac + (roundUp ? 1 : 0);
+  return neg && scaled !== 0 ? -scaled : scaled;
 }
 
 /** Cell text -> cents; empty or non-numeric cells count as zero (MT prints blanks for 0). */

@@ -4,7 +4,7 @@ import { createDepthGuard } from './depth-guard';
 import { normalizeSpace, type Grid, type GridCell, type GridRow } from './grid';
 import { STATEMENT_LIMITS } from './limits';
 
-type OpenCell = { col: number; span: number; hidden: boolean; title?: string; parts: string[]; chars: number };
+type OpenCell = { col: number; span: number; hidden: boolean; title?: string; text: string; chars: number };
 
 /**
  * Tokenises report HTML into a Grid in one linear pass (htmlparser2 is a streaming
@@ -29,7 +29,7 @@ export function readHtmlGrid(html: string): Grid {
   const closeCell = () => {
     if (!cell || !row) return (cell = null);
     if (!cell.hidden) {
-      const out: GridCell = { col: cell.col, span: cell.span, text: normalizeSpace(cell.parts.join('')) };
+      const out: GridCell = { col: cell.col, span: cell.span, text: normalizeSpace(cell.text) };
       if (cell.title) out.title = cell.title;
       row.cells.push(out);
     }
@@ -70,18 +70,20 @@ export function readHtmlGrid(html: string): Grid {
         } else if (name === 'td' || name === 'th') {
           closeCell();
           if (!row) row = { cells: [] };
-          const span = Math.min(Math.max(Number.parseInt(attrs.colspan ?? '1', 10) || 1, 1), 1000);
-          const hidden = /(^|\s)hidden(\s|$)/.test(attrs.class ?? '');
-          cell = { col: nextCol(), span, hidden, parts: [], chars: 0 };
+          const colspan = attrs.colspan;
+          const span = colspan === undefined ? 1 : Math.min(Math.max(Number.parseInt(colspan, 10) || 1, 1), 1000);
+          const cls = attrs.class;
+          const hidden = cls !== undefined && cls.includes('hidden') && /(^|\s)hidden(\s|$)/.test(cls);
+          cell = { col: nextCol(), span, hidden, text: '', chars: 0 };
           if (attrs.title) cell.title = normalizeSpace(attrs.title);
-        } else if (name === 'br' && cell) cell.parts.push(' ');
+        } else if (name === 'br' && cell) cell.text += ' ';
         else if ((name === 'div' || name === 'br') && tableDepth === 0) flushBlock();
       },
       ontext(text) {
         if (skipDepth > 0) return;
         if (inTitle) title += text;
         else if (cell) {
-          if (cell.chars < STATEMENT_LIMITS.maxCellChars) cell.parts.push(text.slice(0, STATEMENT_LIMITS.maxCellChars - cell.chars));
+          if (cell.chars < STATEMENT_LIMITS.maxCellChars) cell.text += text.slice(0, STATEMENT_LIMITS.maxCellChars - cell.chars);
           cell.chars += text.length;
         } else if (tableDepth === 0) block.push(text);
       },

@@ -1,17 +1,128 @@
 import { Parser } from 'htmlparser2';
 import { DomainError } from '../shared';
-import { decodeText } from './decode-text';
+import { assertLooksLikeText, createStreamDecoder, decodeText, ENCODING_HEAD_BYTES, encodingFromHead } from './decode-text';
 import { createDepthGuard } from './depth-guard';
 import { normalizeSpace, type Grid, type GridRow } from './grid';
 import { STATEMENT_LIMITS } from './limits';
-import { inflateZipEntry, readZipDirectory, type ZipEntry } from './read-zip';
+import { inflateZipEntryChunks, readZipDirectory, type ZipEntry } from './read-zip';
 
-function readPart(bytes: Uint8Array, entry: ZipEntry): string {
-  return decodeText(inflateZipEntry(bytes, entry)).text;
+type TextSink = { write(text: string): void; end(): void };
+
+/** Decoded characters checked by assertLooksLikeText before any text reaches the parser. */
+const TEXT_SAMPLE = 4096;
+
+/**
+ * Inflates, decodes and hands one XML part to `sink` piece by piece, never holding the whole
+ * part or its text (an MT5 sheet is UTF-16 XML ~13x the size of the .xlsx). The result is
+ * the same as decodeText(inflateZipEntry(...)) written in one piece:
+ * - the encoding comes from the same head bytes decodeText looks at; when only the whole
+ *   text can tell (no BOM, NUL pattern or charset), the part is buffered and decodeText used;
+ * - text is cut just before a '<', so the tokenizer sees the same text runs as in one write;
+ * - errors keep their precedence: an inflate error wins over the binary-text check, which
+ *   wins over anything the sink throws; the part is inflated to its end in every case.
+ */
+function streamPart(bytes: Uint8Array, entry: ZipEntry, sink: TextSink): void {
+  const declared = entry.uncompressedSize;
+  let head: Uint8Array | null = new Uint8Array(Math.min(declared, ENCODING_HEAD_BYTES));
+  let headLength = 0;
+  let whole: Uint8Array | null = null;
+  let wholeLength = 0;
+  let decoder: ReturnType<typeof createStreamDecoder> | null = null;
+  let skip = 0; // BOM bytes still to drop
+  let limit = declared; // bytes that reach the decoder (UTF-16: an odd last byte is dropped)
+  let fed = 0;
+  let pending = '';
+  let checked = false;
+  let failure: unknown = null;
+  let textFailure: unknown = null;
+
+  const emit = (text: string, final: boolean) => {
+    if (failure !== null || textFailure !== null) return;
+    pending += text;
+    if (!checked) {
+      if (pending.length < TEXT_SAMPLE && !final) return;
+      checked = true;
+      try {
+        assertLooksLikeText(pending);
+      } catch (e) {
+        textFailure = e;
+        return;
+      }
+    }
+    const cut = final ? pending.length : pending.lastIndexOf('<');
+    if (cut <= 0) return;
+    const piece = cut === pending.length ? pending : pending.slice(0, cut);
+    pending = cut === pending.length ? '' : pending.slice(cut);
+    try {
+      sink.write(piece);
+      if (final) sink.end();
+    } catch (e) {
+      failure = e;
+    }
+  };
+  const feed = (chunk: Uint8Array) => {
+    if (!decoder) return;
+    let part = chunk;
+    if (skip > 0) {
+      const n = Math.min(skip, part.length);
+      skip -= n;
+      fed += n;
+      part = part.subarray(n);
+    }
+    if (fed + part.length > limit) part = part.subarray(0, Math.max(0, limit - fed));
+    fed += part.length;
+    if (part.length > 0) emit(decoder.decode(part, { stream: true }), false);
+  };
+  const start = () => {
+    const h = head as Uint8Array;
+    head = null;
+    const found = encodingFromHead(h);
+    if (!found) {
+      whole = new Uint8Array(declared);
+      whole.set(h);
+      wholeLength = h.length;
+      return;
+    }
+    decoder = createStreamDecoder(found.encoding);
+    skip = found.bomLength;
+    if (found.encoding.startsWith('utf-16') && (declared - found.bomLength) % 2 === 1) limit = declared - 1;
+    feed(h);
+  };
+
+  inflateZipEntryChunks(bytes, entry, (chunk) => {
+    if (head) {
+      const n = Math.min(head.length - headLength, chunk.length);
+      head.set(chunk.subarray(0, n), headLength);
+      headLength += n;
+      if (headLength < head.length) return;
+      start();
+      chunk = chunk.subarray(n);
+    }
+    if (whole) {
+      whole.set(chunk, wholeLength);
+      wholeLength += chunk.length;
+    } else feed(chunk);
+  });
+  if (head) start(); // a part shorter than the head (declared size 0)
+  if (whole) {
+    const text = decodeText(whole).text;
+    whole = null;
+    sink.write(text);
+    sink.end();
+    return;
+  }
+  if (decoder) emit((decoder as ReturnType<typeof createStreamDecoder>).decode(), true);
+  if (textFailure !== null) throw textFailure;
+  if (failure !== null) throw failure;
+}
+
+/** A parser as a TextSink. */
+function parserSink(parser: Parser): TextSink {
+  return { write: (text) => parser.write(text), end: () => parser.end() };
 }
 
 /** Shared strings in order; rich-text runs (`<r><t>`) are concatenated. */
-function readSharedStrings(xml: string): string[] {
+function readSharedStrings(bytes: Uint8Array, entry: ZipEntry): string[] {
   const out: string[] = [];
   let current: string[] | null = null;
   let inText = false;
@@ -37,8 +148,7 @@ function readSharedStrings(xml: string): string[] {
     },
     { xmlMode: true, decodeEntities: true },
   );
-  parser.write(xml);
-  parser.end();
+  streamPart(bytes, entry, parserSink(parser));
   return out;
 }
 
@@ -53,7 +163,7 @@ function columnOf(ref: string): number {
   return col - 1;
 }
 
-function readSheetRows(xml: string, shared: string[]): GridRow[] {
+function readSheetRows(bytes: Uint8Array, entry: ZipEntry, shared: string[]): GridRow[] {
   const rows: GridRow[] = [];
   let row: GridRow | null = null;
   let cell: { col: number; type: string; parts: string[] } | null = null;
@@ -87,8 +197,7 @@ function readSheetRows(xml: string, shared: string[]): GridRow[] {
     },
     { xmlMode: true, decodeEntities: true },
   );
-  parser.write(xml);
-  parser.end();
+  streamPart(bytes, entry, parserSink(parser));
   return rows;
 }
 
@@ -106,6 +215,6 @@ export function readXlsxGrid(bytes: Uint8Array): Grid {
   const sheet = sheets[0];
   if (!sheet) throw new DomainError('statement.unsupported_format', 'The zip file is not a spreadsheet with a worksheet.');
   const sharedEntry = entries.find((e) => e.name === 'xl/sharedStrings.xml');
-  const shared = sharedEntry ? readSharedStrings(readPart(bytes, sharedEntry)) : [];
-  return { rows: readSheetRows(readPart(bytes, sheet), shared), title: '', blocks: [], meta: {} };
+  const shared = sharedEntry ? readSharedStrings(bytes, sharedEntry) : [];
+  return { rows: readSheetRows(bytes, sheet, shared), title: '', blocks: [], meta: {} };
 }

@@ -1,4 +1,4 @@
-import { inflateSync } from 'fflate';
+import { Inflate, inflateSync } from 'fflate';
 import { DomainError } from '../shared';
 import { STATEMENT_LIMITS } from './limits';
 
@@ -80,12 +80,8 @@ class TextDecoderShim {
   }
 }
 
-/**
- * Inflates one entry into a buffer of exactly its declared size, so a lying header can
- * never make it allocate more (fflate stops writing at the end of a supplied buffer).
- * @throws DomainError `statement.malformed` on a corrupt or truncated entry.
- */
-export function inflateZipEntry(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
+/** The entry's stored bytes, after checking its local header; refuses unknown methods. */
+function entryData(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
   const dv = view(bytes);
   const p = entry.localHeaderOffset;
   if (p + 30 > bytes.length || dv.getUint32(p, true) !== LOCAL_SIGNATURE) throw malformed(`bad local header for ${entry.name}`);
@@ -93,8 +89,56 @@ export function inflateZipEntry(bytes: Uint8Array, entry: ZipEntry): Uint8Array 
   const end = start + entry.compressedSize;
   if (end > bytes.length) throw malformed(`${entry.name} is truncated`);
   const data = bytes.subarray(start, end);
+  if (entry.method !== 0 && entry.method !== 8) throw malformed(`unsupported compression method ${entry.method}`);
+  return data;
+}
+
+/** Compressed bytes handed to the inflater at a time (~100-200 KB of XML out per slice). */
+const INFLATE_SLICE = 16 * 1024;
+
+/**
+ * inflateZipEntry without holding the whole part: `onData` receives the inflated bytes in
+ * order, in chunks, cut at the declared size exactly as inflateZipEntry cuts them. The whole
+ * stream is still inflated (so a corrupt tail is refused as before), and the same errors are
+ * thrown, after the chunks handed out so far. `onData` must not throw.
+ * @throws DomainError `statement.malformed` on a corrupt or truncated entry.
+ */
+export function inflateZipEntryChunks(bytes: Uint8Array, entry: ZipEntry, onData: (chunk: Uint8Array) => void): void {
+  const data = entryData(bytes, entry);
+  // Stored and empty entries take the one-shot path (inflateSync returns a zero-filled
+  // buffer of the declared size for an empty stream; keep that behaviour exactly).
+  if (entry.method === 0 || data.length === 0) {
+    onData(inflateZipEntry(bytes, entry));
+    return;
+  }
+  const declared = entry.uncompressedSize;
+  let produced = 0;
+  const inflater = new Inflate((chunk) => {
+    if (produced < declared && chunk.length > 0) onData(produced + chunk.length <= declared ? chunk : chunk.subarray(0, declared - produced));
+    produced += chunk.length;
+  });
+  try {
+    for (let i = 0; i < data.length; i += INFLATE_SLICE) {
+      inflater.push(data.subarray(i, i + INFLATE_SLICE), i + INFLATE_SLICE >= data.length);
+    }
+  } catch {
+    throw malformed(`${entry.name} cannot be inflated`);
+  }
+  if (produced < declared) throw malformed(`${entry.name} size mismatch`);
+  // A part that inflates past its declared size: the one-shot inflate into a buffer of that
+  // size refuses some of these (a stored block overflowing the buffer) and truncates others.
+  // Its verdict decides; when it accepts, it yields exactly the chunks already handed out.
+  if (produced > declared) inflateZipEntry(bytes, entry);
+}
+
+/**
+ * Inflates one entry into a buffer of exactly its declared size, so a lying header can
+ * never make it allocate more (fflate stops writing at the end of a supplied buffer).
+ * @throws DomainError `statement.malformed` on a corrupt or truncated entry.
+ */
+export function inflateZipEntry(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
+  const data = entryData(bytes, entry);
   if (entry.method === 0) return data;
-  if (entry.method !== 8) throw malformed(`unsupported compression method ${entry.method}`);
   try {
     const out = inflateSync(data, { out: new Uint8Array(entry.uncompressedSize) });
     if (out.length !== entry.uncompressedSize) throw malformed(`${entry.name} size mismatch`);

@@ -14,22 +14,39 @@ export type RowReader = {
 
 /** Builds a RowReader for `row` under the header described by `columns`. */
 export function readRow(row: GridRow, columns: ColumnMap): RowReader {
-  const text = (id: ColumnId): string => {
-    const col = columns.get(id);
+  return new GridRowReader(row, columns);
+}
+
+/** A class rather than closures: one object per row, methods shared on the prototype. */
+class GridRowReader implements RowReader {
+  constructor(
+    private readonly row: GridRow,
+    private readonly columns: ColumnMap,
+  ) {}
+
+  text(id: ColumnId): string {
+    const col = this.columns.get(id);
     if (col === undefined) return '';
-    const cell = cellAt(row, col);
+    const cell = cellAt(this.row, col);
     return cell && cell.col === col ? cell.text : '';
-  };
-  return {
-    text,
-    has: (id) => columns.has(id),
-    time: (id) => parseServerTime(text(id)),
-    decimal: (id) => parseDecimal(text(id)),
-    level: (id) => {
-      const d = parseDecimal(text(id));
-      return d === null || /^0+(\.0+)?$/.test(d) ? null : d;
-    },
-  };
+  }
+
+  has(id: ColumnId): boolean {
+    return this.columns.has(id);
+  }
+
+  time(id: ColumnId): string | null {
+    return parseServerTime(this.text(id));
+  }
+
+  decimal(id: ColumnId): string | null {
+    return parseDecimal(this.text(id));
+  }
+
+  level(id: ColumnId): string | null {
+    const d = parseDecimal(this.text(id));
+    return d === null || /^0+(\.0+)?$/.test(d) ? null : d;
+  }
 }
 
 /** "buy" / "sell" (case-insensitive), else null. */
