@@ -87,7 +87,7 @@ async function createTrader(url) {
   const res = await fetch(`${url}/api/v1/auth/signup`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'bench@example.com', password: 'Bench-password-2026', handle, displayName: 'Bench Trader' }),
+    body: JSON.stringify({ email: 'bench@example.com', password: 'Loopback-load-Test-7', handle, displayName: 'Bench Trader' }),
   });
   if (res.status !== 201) throw new Error(`signup failed: ${res.status} ${await res.text()}`);
   return handle;
