@@ -1,0 +1,2 @@
+export { createOpenAiCompatibleProvider, type OpenAiCompatibleOptions } from './openai-compatible';
+export { toProviderError } from './classify';
