@@ -1,15 +1,19 @@
 import type { Mailer } from '@clantrader/core';
 import type { DbHandle } from '@clantrader/db';
 import { buildApiDeps } from '@clantrader/workers/deps';
+import { createDiskBlobStore } from './adapters/blob-store.disk';
+import { createLocalJobQueue } from './adapters/job-queue.local';
 import { createSmtpMailer } from './adapters/mailer.smtp';
 import type { OnpremEnv } from './env';
 
 /**
  * The on-prem composition root: builds every adapter once at boot from the validated
- * environment, on the same `buildApiDeps` wiring the Worker uses; only the mailer and
- * the client address differ.
+ * environment, on the same `buildApiDeps` wiring the Worker uses; only the mailer, the
+ * client address, the blob store (local disk, BLOB_DIR) and the job queue (in process,
+ * with retries) differ.
  */
-export function composeOnprem(env: OnpremEnv, handle: DbHandle, version: string) {
+export function composeOnprem(env: OnpremEnv, handle: DbHandle, version: string, log: (line: string) => void = () => undefined) {
+  let jobs: ReturnType<typeof createLocalJobQueue> | undefined;
   const mailer: Mailer | undefined =
     env.MAIL_TRANSPORT === 'smtp' && env.SMTP_URL ? createSmtpMailer({ url: env.SMTP_URL, from: env.MAIL_FROM }) : undefined;
   const api = buildApiDeps(handle.db, {
@@ -19,9 +23,13 @@ export function composeOnprem(env: OnpremEnv, handle: DbHandle, version: string)
     devOutbox: env.DEV_OUTBOX,
     ...(mailer ? { mailer } : {}),
     ...(env.PASSWORD_ITERATIONS ? { passwordIterations: env.PASSWORD_ITERATIONS } : {}),
+    blobs: createDiskBlobStore(env.BLOB_DIR),
+    // In-process queue: the upload answers at once, processing follows with retries.
+    jobQueue: (run) => (jobs = createLocalJobQueue({ run, log })),
   });
   // The on-prem server writes the socket address (or the trusted proxy's hop) into
   // x-client-ip and overwrites whatever a client sent under that name.
   api.clientIp = (c) => c.req.header('x-client-ip');
-  return { api, accounts: api.accounts, tickets: api.tickets, clock: api.accounts.clock };
+  if (!jobs) throw new Error('buildApiDeps did not create the job queue');
+  return { api, accounts: api.accounts, statements: api.statements, jobs, tickets: api.tickets, clock: api.accounts.clock };
 }

@@ -26,6 +26,8 @@ export const OnpremEnvSchema = z
     SEED_DEMO: flag,
     MIGRATIONS_DIR: z.string().optional(),
     PASSWORD_ITERATIONS: z.coerce.number().int().min(1000).optional(),
+    /** Uploaded statement originals; default `blobs` beside a pglite data dir, else `.data/blobs`. */
+    BLOB_DIR: z.string().min(1).optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.AUTH_SECRET) {
@@ -38,6 +40,7 @@ export const OnpremEnvSchema = z
   .transform((env) => ({
     ...env,
     AUTH_SECRET: env.AUTH_SECRET ?? DEV_SECRET,
+    BLOB_DIR: env.BLOB_DIR ?? defaultBlobDir(env.DATABASE_URL),
     APP_URL: (env.APP_URL ?? `http://${env.HOST === '0.0.0.0' ? '127.0.0.1' : env.HOST}:${env.PORT}`).replace(/\/$/, ''),
   }));
 
@@ -51,4 +54,11 @@ export function readEnv(source: Record<string, string | undefined>): OnpremEnv {
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   return parsed.data;
+}
+
+/** `pglite:/srv/ct/.data/db` -> `/srv/ct/.data/blobs`; anything else -> `.data/blobs`. */
+function defaultBlobDir(databaseUrl: string | undefined): string {
+  const dir = databaseUrl?.startsWith('pglite:') ? databaseUrl.slice('pglite:'.length).replace(/\/+$/, '') : '';
+  const parent = dir.includes('/') ? dir.slice(0, dir.lastIndexOf('/')) : '.data';
+  return `${parent || '.'}/blobs`;
 }

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { purgeExpiredTokens } from '@clantrader/core';
+import { expireStatements, purgeExpiredTokens } from '@clantrader/core';
 import { migrateDatabase } from '@clantrader/db';
 import { openDatabase } from '@clantrader/db/open-database';
 import { createApi } from '@clantrader/workers/api';
@@ -9,7 +9,7 @@ import { readEnv } from './env';
 import { composeOnprem } from './compose';
 import { attachRoomServer } from './rooms';
 import { startScheduler } from './scheduler';
-import { DEMO_PASSWORD, DEMO_USERS, seedDemoUsers } from './seed-demo';
+import { DEMO_ADMIN, DEMO_PASSWORD, DEMO_USERS, seedDemoUsers } from './seed-demo';
 import { createOnpremServer, type WebHandler } from './server';
 
 const VERSION = '0.1.0';
@@ -32,7 +32,7 @@ async function main() {
       `${describe(applied)} in ${(performance.now() - opened).toFixed(0)} ms`,
   );
 
-  const app = composeOnprem(env, handle, VERSION);
+  const app = composeOnprem(env, handle, VERSION, log);
   const api = createApi(app.api);
   const { server, setWeb } = createOnpremServer({ api });
   const rooms = attachRoomServer(server, { tickets: app.tickets, clock: app.clock });
@@ -52,11 +52,14 @@ async function main() {
   log(`web app loaded, serving after ${(performance.now() - started).toFixed(0)} ms`);
 
   if (env.SEED_DEMO) {
-    const created = await seedDemoUsers(app.accounts);
+    const created = await seedDemoUsers(app.accounts, app.statements);
     log(created.length ? `seeded demo traders: ${created.join(', ')}` : 'demo traders already present');
   }
   const scheduler = startScheduler(
-    [{ name: 'purge-expired-tokens', everyMs: 60 * 60 * 1000, run: () => purgeExpiredTokens(app.accounts) }],
+    [
+      { name: 'purge-expired-tokens', everyMs: 60 * 60 * 1000, run: () => purgeExpiredTokens(app.accounts) },
+      { name: 'expire-statements', everyMs: 24 * 60 * 60 * 1000, run: () => expireStatements(app.statements) },
+    ],
     log,
   );
 
@@ -64,12 +67,14 @@ async function main() {
   console.log(`\n  ClanTrader is running at ${appUrl}\n`);
   if (env.SEED_DEMO) {
     console.log(`  Demo sign-in: ${DEMO_USERS.map((u) => u.email).join(', ')} — password ${DEMO_PASSWORD}`);
+    console.log(`  Demo admin: ${DEMO_ADMIN.email} — password ${DEMO_PASSWORD}`);
   }
   if (env.DEV_OUTBOX) console.log(`  Dev mail outbox: ${appUrl}/dev/outbox\n`);
 
   const shutdown = async (signal: string) => {
     log(`${signal}: shutting down`);
     scheduler.stop();
+    app.jobs.stop();
     await rooms.close();
     await new Promise((r) => server.close(r));
     await handle.close();

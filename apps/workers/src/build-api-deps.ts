@@ -1,19 +1,22 @@
 import {
+  createContentHasher,
   createHmacTicketSigner,
   createPbkdf2Hasher,
   createTokenVault,
   createUuidV7,
   systemClock,
 } from '@clantrader/adapters';
-import type { Clock, IdGenerator, Mailer } from '@clantrader/core';
+import { processStatement, type BlobStore, type Clock, type IdGenerator, type JobQueue, type Mailer, type StatementJob } from '@clantrader/core';
 import {
   checkDatabase,
   createAccountStore,
   createOutboxMailer,
   createRateLimiter,
+  createStatementStore,
   listOutbox,
   type Database,
 } from '@clantrader/db';
+import { createInlineJobQueue } from './adapters/job-queue.inline';
 import type { ApiDeps, LogEntry } from './api/index';
 
 /** What `buildApiDeps` needs besides the database; shared by the Worker and the tests. */
@@ -30,6 +33,13 @@ export type ApiConfig = {
   clock?: Clock;
   ids?: IdGenerator;
   log?: (entry: LogEntry) => void;
+  /** Where uploaded originals go: R2 on the edge, local disk on-prem, memory in tests. */
+  blobs: BlobStore;
+  /**
+   * Builds the runtime's JobQueue around the processing function it must eventually call
+   * for each job. Default: process inline, before the upload answers (tests).
+   */
+  jobQueue?: (process: (job: StatementJob) => Promise<unknown>) => JobQueue;
 };
 
 /**
@@ -40,9 +50,20 @@ export type ApiConfig = {
 export function buildApiDeps(db: Database, config: ApiConfig): ApiDeps {
   const clock = config.clock ?? systemClock;
   const ids = config.ids ?? createUuidV7(clock);
+  const accountStore = createAccountStore(db);
+  const processing = {
+    store: createStatementStore(db),
+    users: accountStore,
+    blobs: config.blobs,
+    hasher: createContentHasher(),
+    clock,
+    ids,
+  };
+  const process = (job: StatementJob) => processStatement(processing, job);
+  const queue = config.jobQueue ? config.jobQueue(process) : createInlineJobQueue(process, config.log);
   return {
     accounts: {
-      store: createAccountStore(db),
+      store: accountStore,
       clock,
       ids,
       vault: createTokenVault(),
@@ -52,6 +73,7 @@ export function buildApiDeps(db: Database, config: ApiConfig): ApiDeps {
       mailer: config.mailer ?? createOutboxMailer(db, { ids, clock }),
       appUrl: config.appUrl,
     },
+    statements: { ...processing, queue },
     rateLimiter: createRateLimiter(db),
     tickets: createHmacTicketSigner(config.authSecret, clock),
     checkDatabase: () => checkDatabase(db),

@@ -2,7 +2,10 @@ import { createHttpMailer } from '@clantrader/adapters';
 import type { Mailer } from '@clantrader/core';
 import type { DbHandle } from '@clantrader/db';
 import { openNeon } from '@clantrader/db/drivers/neon';
+import { createR2BlobStore } from './adapters/blob-store.r2';
+import { createCloudflareJobQueue } from './adapters/job-queue.cloudflare';
 import type { ApiDeps, LogEntry } from './api/index';
+import type { WorkerBindings } from './bindings';
 import { buildApiDeps } from './build-api-deps';
 import type { WorkerEnv } from './env';
 
@@ -11,7 +14,7 @@ import type { WorkerEnv } from './env';
  * requests in Workers, so the database, and the deps over it, live for one request and
  * `close` must be handed to `ctx.waitUntil` once the response is out.
  */
-export function composeWorker(env: WorkerEnv): { db: DbHandle; deps: ApiDeps } {
+export function composeWorker(env: WorkerEnv, bindings: WorkerBindings): { db: DbHandle; deps: ApiDeps } {
   const db = openNeon(env.DATABASE_URL, env.NEON_WS_PROXY ? { wsProxy: env.NEON_WS_PROXY } : {});
   const deps = buildApiDeps(db.db, {
     appUrl: env.APP_URL,
@@ -21,6 +24,9 @@ export function composeWorker(env: WorkerEnv): { db: DbHandle; deps: ApiDeps } {
     ...(env.MAIL_TRANSPORT === 'http' ? { mailer: edgeMailer(env) } : {}),
     ...(env.PBKDF2_ITERATIONS === undefined ? {} : { passwordIterations: env.PBKDF2_ITERATIONS }),
     log: logJson,
+    blobs: createR2BlobStore(bindings.blobs),
+    // Cloudflare Queues: the upload answers at once; worker.ts `queue()` processes.
+    jobQueue: () => createCloudflareJobQueue(bindings.statementJobs),
   });
   return { db, deps };
 }

@@ -4,3 +4,4 @@ export { createUuidV7 } from './ids.uuid-v7';
 export { systemClock } from './clock.system';
 export { createHmacTicketSigner } from './ticket-signer.hmac';
 export { createHttpMailer, type HttpMailerOptions } from './mailer.http';
+export { createContentHasher } from './content-hasher.webcrypto';

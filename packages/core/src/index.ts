@@ -3,6 +3,8 @@ export * from './accounts';
 export * from './mail';
 export * from './jobs';
 export * from './rooms';
+export * from './statement-uploads';
 export * as statements from './statements';
 export * as metrics from './metrics';
 export * as ranking from './ranking'; export * as seasons from './seasons';
+export * as ai from './ai';

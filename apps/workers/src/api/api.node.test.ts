@@ -1,9 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { testDatabases, type TestDatabase } from '@clantrader/db/testing';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { buildApiDeps } from '../build-api-deps';
 import { createHmacTicketSigner } from '@clantrader/adapters';
-import { fakeAccountDeps, MemoryAccountStore, MemoryRateLimiter } from '@clantrader/core/testing';
+import { fakeAccountDeps, fakeStatementDeps, MemoryAccountStore, MemoryBlobStore, MemoryRateLimiter } from '@clantrader/core/testing';
 import { createApi, type ApiDeps, type LogEntry } from './index';
 import { defineApiSuite, type ApiTestClient } from './testing/api-suite';
 import { call, expectProblem, latestToken, newIdentity, rowsOf } from './testing/api-client';
@@ -21,6 +22,7 @@ async function inProcessClient(database: TestDatabase, passwordIterations?: numb
       devOutbox: true,
       passwordIterations: passwordIterations ?? 1_000,
       log: () => undefined,
+      blobs: new MemoryBlobStore(),
     }),
   );
   return {
@@ -30,8 +32,11 @@ async function inProcessClient(database: TestDatabase, passwordIterations?: numb
   };
 }
 
+const CORPUS_FILE = 'mt4-statement/exness-no-losses-detailed.htm';
+const corpus = { fileName: CORPUS_FILE.split('/')[1] ?? CORPUS_FILE, bytes: new Uint8Array(readFileSync(`/work/shared/fixtures/statements/${CORPUS_FILE}`)) };
+
 for (const database of testDatabases()) {
-  defineApiSuite(`API in-process on Node over ${database.name}`, () => inProcessClient(database));
+  defineApiSuite(`API in-process on Node over ${database.name}`, () => inProcessClient(database), { corpus });
 }
 
 describe('API with the production password cost', () => {
@@ -60,6 +65,7 @@ function fakeApiDeps(over: Partial<ApiDeps> = {}): ApiDeps {
   const { deps, clock } = fakeAccountDeps();
   return {
     accounts: deps,
+    statements: fakeStatementDeps().deps,
     rateLimiter: new MemoryRateLimiter(clock),
     tickets: createHmacTicketSigner(SECRET, clock),
     checkDatabase: async () => true,

@@ -10,9 +10,12 @@ import { healthRoutes } from './routes/health';
 import { meRoutes } from './routes/me';
 import { profileRoutes } from './routes/profiles';
 import { roomRoutes } from './routes/rooms';
+import { adminRoutes } from './routes/admin';
+import { statementRoutes } from './routes/statements';
 
 export const API_BASE = '/api/v1';
 export const MAX_BODY_BYTES = 64 * 1024;
+const UPLOAD_PATH = `${API_BASE}/statements`;
 
 /**
  * The whole v1 HTTP API (docs/api.md) as one Hono app, the same on the edge and on-prem.
@@ -21,20 +24,22 @@ export const MAX_BODY_BYTES = 64 * 1024;
  */
 export function createApi(deps: ApiDeps): Hono<ApiEnv> {
   const log = deps.log ?? logToConsole;
+  const defaultLimit = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: () => {
+      throw tooLarge();
+    },
+  });
   const api = new Hono<ApiEnv>()
-    .use(
-      bodyLimit({
-        maxSize: MAX_BODY_BYTES,
-        onError: () => {
-          throw tooLarge();
-        },
-      }),
-    )
+    // Statement uploads carry their own, larger limit (routes/statements.ts).
+    .use((c, next) => (c.req.method === 'POST' && c.req.path === UPLOAD_PATH ? next() : defaultLimit(c, next)))
     .route('/', healthRoutes(deps))
     .route('/', authRoutes(deps))
     .route('/', meRoutes(deps))
     .route('/', profileRoutes(deps))
-    .route('/', roomRoutes(deps));
+    .route('/', roomRoutes(deps))
+    .route('/', statementRoutes(deps))
+    .route('/', adminRoutes(deps));
   if (deps.listOutbox) api.route('/', devRoutes(deps.listOutbox));
 
   const app = new Hono<ApiEnv>();

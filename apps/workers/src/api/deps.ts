@@ -1,4 +1,4 @@
-import type { AccountDeps, RateLimiter, RoomTicketSigner, User } from '@clantrader/core';
+import type { AccountDeps, RateLimiter, RoomTicketSigner, StatementDeps, User } from '@clantrader/core';
 import type { Context } from 'hono';
 
 /** A message of the development outbox as `/dev/outbox` shows it. */
@@ -30,6 +30,8 @@ export const DEFAULT_AUTH_LIMITS: AuthLimits = {
  */
 export type ApiDeps = {
   accounts: AccountDeps;
+  /** Statement upload, processing, review and public stats (issue 3). */
+  statements: StatementDeps;
   rateLimiter: RateLimiter;
   tickets: RoomTicketSigner;
   /** True when the database answers; never throws for "down". */

@@ -28,6 +28,10 @@ export const PROBLEMS = {
   'statement.malformed': { status: 422, title: 'Unreadable statement' },
   'statement.too_large': { status: 413, title: 'Statement too large' },
   'statement.missing_columns': { status: 422, title: 'Statement is missing columns' },
+  'ai.unavailable': { status: 503, title: 'AI assistant unavailable' },
+  'ai.quota_exceeded': { status: 429, title: 'Daily AI question limit reached' },
+  'statement.not_found': { status: 404, title: 'Statement not found' },
+  'statement.not_reviewable': { status: 409, title: 'Statement is not awaiting review' },
 } as const satisfies Record<ErrorCode, { status: number; title: string }>;
 
 const PROBLEM_BASE = 'https://clantrader.app/problems/';

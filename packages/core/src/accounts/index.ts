@@ -8,3 +8,4 @@ export { authenticateSession, logOut } from './sessions';
 export { requestPasswordReset, completePasswordReset } from './password-reset';
 export { getMe, updateProfile, getPublicProfile } from './profiles';
 export { assertStrongPassword } from './password-policy';
+export { auditEntry } from './audit';

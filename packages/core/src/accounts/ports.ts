@@ -1,4 +1,4 @@
-import type { AuditEntry, EmailToken, EmailTokenPurpose, Profile, ProfileUpdate, Session, User } from './model';
+import type { AuditEntry, EmailToken, EmailTokenPurpose, Profile, ProfileUpdate, Role, Session, User } from './model';
 
 export type NewAccount = {
   user: User;
@@ -48,4 +48,6 @@ export interface AccountStore {
   countFailedLogins(email: string, since: Date): Promise<number>;
   recordLoginAttempt(attempt: { id: string; email: string; succeeded: boolean; at: Date }): Promise<void>;
   appendAudit(entry: AuditEntry): Promise<void>;
+  /** Grants or withdraws a role (with its audit row, atomically); false when no such user. */
+  setRole(userId: string, role: Role, audit: AuditEntry): Promise<boolean>;
 }

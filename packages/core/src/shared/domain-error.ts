@@ -25,6 +25,10 @@ export const ERROR_CODES = [
   'statement.malformed',
   'statement.too_large',
   'statement.missing_columns',
+  'statement.not_found',
+  'statement.not_reviewable',
+  'ai.unavailable',
+  'ai.quota_exceeded',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -23,3 +23,10 @@ export function fakeAccountDeps() {
   return { deps, clock, store, mailer };
 }
 export { MemorySeasonStore } from '../seasons/testing/memory-season-store';
+export { MemoryStatementStore, balanceOperationKey } from './memory-statement-store';
+export { MemoryBlobStore } from './memory-blob-store';
+export { MemoryJobQueue } from './memory-job-queue';
+export { fakeContentHasher } from './fake-content-hasher';
+export { buildSyntheticStatement, buildSyntheticStatementHtml, utf8, type SyntheticStatementOptions } from './synthetic-statement';
+export { fakeStatementDeps } from './fake-statement-deps';
+export * from '../ai/testing';

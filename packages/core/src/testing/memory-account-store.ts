@@ -101,6 +101,13 @@ export class MemoryAccountStore implements AccountStore {
   async appendAudit(entry: AuditEntry) {
     this.audit.push(entry);
   }
+  async setRole(userId: string, role: User['role'], audit: AuditEntry) {
+    const u = this.users.get(userId);
+    if (!u) return false;
+    this.users.set(userId, { ...u, role });
+    this.audit.push(audit);
+    return true;
+  }
 
   private use(tokenId: string, now: Date): boolean {
     const t = this.tokens.get(tokenId);

@@ -184,4 +184,14 @@ export function describeAccountStore(open: () => Promise<DbHandle>): void {
     await store.appendAudit(entry);
     expect(await handle.db.select().from(auditLog)).toEqual([entry]);
   });
+
+  it('grants a role with its audit row, and reports an unknown user', async () => {
+    const a = newAccount(1);
+    await store.createAccount(a);
+    const grant = audit('user.role_set', a.user.id);
+    expect(await store.setRole(a.user.id, 'admin', grant)).toBe(true);
+    expect((await store.findUserById(a.user.id))?.role).toBe('admin');
+    expect(await store.setRole('00000000-0000-7000-8000-000000000000', 'admin', audit('user.role_set', null))).toBe(false);
+    expect(await handle.db.select().from(auditLog)).toEqual([a.audit, grant]);
+  });
 }

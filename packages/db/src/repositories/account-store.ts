@@ -112,6 +112,13 @@ export function createAccountStore(db: Database): AccountStore {
     async appendAudit(entry) {
       await db.insert(auditLog).values(entry);
     },
+    setRole: (userId, role, audit) =>
+      db.transaction(async (tx) => {
+        const changed = await tx.update(users).set({ role }).where(eq(users.id, userId)).returning({ id: users.id });
+        if (changed.length === 0) return false;
+        await tx.insert(auditLog).values(audit);
+        return true;
+      }),
   };
 }
 

@@ -9,8 +9,9 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
  * Requires a live session from `Authorization: Bearer` or the `ct_session` cookie and
- * exposes its user. A write authenticated by cookie must be `application/json`: a
- * cross-site form cannot send that without a CORS preflight, which is the CSRF defence.
+ * exposes its user. A write authenticated by cookie must be `application/json` (or
+ * `application/octet-stream`, the statement upload): a cross-site form can send neither
+ * without a CORS preflight, which is the CSRF defence.
  * @throws DomainError `auth.unauthenticated` | `auth.forbidden`
  */
 export function requireSession(deps: Pick<ApiDeps, 'accounts'>) {
@@ -39,6 +40,8 @@ function readSessionToken(
   return null;
 }
 
+const PREFLIGHTED_TYPES = new Set(['application/json', 'application/octet-stream']);
+
 function isJson(contentType: string | undefined): boolean {
-  return contentType?.split(';')[0]?.trim().toLowerCase() === 'application/json';
+  return PREFLIGHTED_TYPES.has(contentType?.split(';')[0]?.trim().toLowerCase() ?? '');
 }

@@ -2,15 +2,22 @@ import { afterAll, beforeAll, describe } from 'vitest';
 import type { ApiTestClient } from './api-client';
 import { defineAccountTests } from './suite-accounts';
 import { defineGuardTests } from './suite-guards';
+import { defineStatementTests, type CorpusStatement } from './suite-statements';
 
 export type { ApiTestClient } from './api-client';
+export type { CorpusStatement } from './suite-statements';
 
 /**
  * THE API test suite, written once and run against every home: in-process on Node over
  * PGlite and PostgreSQL, and in workerd through the real Worker and the Neon driver.
- * `makeClient` must give a fresh, migrated database with the dev outbox switched on.
+ * `makeClient` must give a fresh, migrated database with the dev outbox switched on;
+ * `options.corpus` adds a real MetaTrader export where the runtime can read files.
  */
-export function defineApiSuite(name: string, makeClient: () => Promise<ApiTestClient>): void {
+export function defineApiSuite(
+  name: string,
+  makeClient: () => Promise<ApiTestClient>,
+  options: { corpus?: CorpusStatement } = {},
+): void {
   describe(name, () => {
     let current: ApiTestClient | undefined;
     const client = (): ApiTestClient => {
@@ -25,5 +32,6 @@ export function defineApiSuite(name: string, makeClient: () => Promise<ApiTestCl
     });
     describe('accounts', () => defineAccountTests(client));
     describe('input guards and limits', () => defineGuardTests(client));
+    describe('statements', () => defineStatementTests(client, options.corpus));
   });
 }

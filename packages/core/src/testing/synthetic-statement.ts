@@ -1,0 +1,88 @@
+/**
+ * Small, self-consistent MT4 detailed statements for tests in every runtime (Node, workerd,
+ * the on-prem seed): no real account data, and the same shape MetaTrader prints (header,
+ * Closed Transactions with a deposit row and totals, Summary, Details).
+ */
+export type SyntheticStatementOptions = {
+  login?: string;
+  broker?: string;
+  /** Opening deposit in cents. */
+  deposit?: number;
+  /** Net profit of each closed trade in cents, one trade per day. */
+  profits?: number[];
+  /** First trade day, YYYY-MM-DD. */
+  start?: string;
+  /** First ticket number; later trades count up. */
+  firstTicket?: number;
+  /** Edits one trade's profit without fixing the totals, as a forger in a hurry would. */
+  tamper?: boolean;
+};
+
+const HEADER = ['Ticket', 'Open Time', 'Type', 'Size', 'Item', 'Price', 'S / L', 'T / P', 'Close Time', 'Price', 'Commission', 'Taxes', 'Swap', 'Profit'];
+
+/** Cents -> "1 234.56" as MT4 prints money. */
+function money(cents: number): string {
+  const neg = cents < 0;
+  const abs = Math.abs(cents);
+  const int = String(Math.floor(abs / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
+  return `${neg ? '-' : ''}${int}.${String(abs % 100).padStart(2, '0')}`;
+}
+
+function day(start: string, offset: number): string {
+  const [y, m, d] = start.split('-').map(Number);
+  const t = new Date(Date.UTC(y ?? 2026, (m ?? 1) - 1, (d ?? 1) + offset));
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${t.getUTCFullYear()}.${pad(t.getUTCMonth() + 1)}.${pad(t.getUTCDate())}`;
+}
+
+const cell = (v: string) => `<td>${v}</td>`;
+const labelled = (label: string, value: string) => `<td colspan=2><b>${label}</b></td><td colspan=2><b>${value}</b></td>`;
+
+/** The statement as HTML text. */
+export function buildSyntheticStatementHtml(o: SyntheticStatementOptions = {}): string {
+  const login = o.login ?? '7001';
+  const broker = o.broker ?? 'Demo Broker Ltd';
+  const deposit = o.deposit ?? 100_000;
+  const profits = o.profits ?? [2_500, -1_200, 3_100, -400, 1_800];
+  const start = o.start ?? '2026-01-05';
+  const first = o.firstTicket ?? 5_000;
+  const rows = profits.map((p, i) => {
+    const printed = o.tamper && i === 0 ? p + 10_000 : p;
+    const d = day(start, i);
+    const side = i % 2 === 0 ? 'buy' : 'sell';
+    return `<tr align=right>${[String(first + i), `${d} 09:00:00`, side, '0.10', 'eurusd', '1.10000', '0.00000', '0.00000', `${d} 15:00:00`, '1.10100', '0.00', '0.00', '0.00', money(printed)].map(cell).join('')}</tr>`;
+  });
+  const net = profits.reduce((a, b) => a + b, 0);
+  const gross = profits.filter((p) => p >= 0).reduce((a, b) => a + b, 0);
+  const loss = profits.filter((p) => p < 0).reduce((a, b) => a + b, 0);
+  return `<html><head><title>Statement: ${login} - Demo Trader</title></head><body>
+<div align=center><div style="font: 20pt Times New Roman"><b>${broker}</b></div><br>
+<table cellspacing=1 cellpadding=3 border=0>
+<tr align=left><td colspan=2><b>Account: ${login}</b></td><td colspan=5><b>Name: Demo Trader</b></td><td colspan=2><b>Currency: USD</b></td><td colspan=2><b>Leverage: 1:100</b></td><td colspan=3 align=right><b>2026 March 1, 10:00</b></td></tr>
+<tr align=left><td colspan=13><b>Closed Transactions:</b></td></tr>
+<tr align=center>${HEADER.map(cell).join('')}</tr>
+<tr align=right><td title="Deposit">${first - 1}</td><td class=msdate nowrap>${day(start, -1)} 08:00</td><td>balance</td><td colspan=10 align=left>Deposit</td><td class=mspt>${money(deposit)}</td></tr>
+${rows.join('\n')}
+<tr align=right><td colspan=10>&nbsp;</td><td>0.00</td><td>0.00</td><td>0.00</td><td>${money(net)}</td></tr>
+<tr align=right><td colspan=12 align=right><b>Closed P/L:</b></td><td colspan=2 align=right><b>${money(net)}</b></td></tr>
+<tr align=left><td colspan=14><b>Summary:</b></td></tr>
+<tr align=right>${labelled('Deposit/Withdrawal:', money(deposit))}<td colspan=4><b>Credit Facility:</b></td><td><b>0.00</b></td></tr>
+<tr align=right>${labelled('Closed Trade P/L:', money(net))}</tr>
+<tr align=right>${labelled('Balance:', money(deposit + net))}</tr>
+<tr align=left><td colspan=14><b>Details:</b></td></tr>
+<tr align=right>${labelled('Gross Profit:', money(gross))}<td colspan=4><b>Gross Loss:</b></td><td><b>${money(-loss)}</b></td><td colspan=3><b>Total Net Profit:</b></td><td colspan=2><b>${money(net)}</b></td></tr>
+<tr align=right>${labelled('Total Trades:', String(profits.length))}</tr>
+</table></div></body></html>
+`;
+}
+
+/** The statement as UTF-8 bytes, ready to upload. */
+export function buildSyntheticStatement(o: SyntheticStatementOptions = {}): Uint8Array {
+  return utf8(buildSyntheticStatementHtml(o));
+}
+
+/** UTF-8 bytes of a string (core has no DOM lib types; TextEncoder exists in every runtime). */
+export function utf8(text: string): Uint8Array {
+  const Encoder = (globalThis as unknown as { TextEncoder: new () => { encode(s: string): Uint8Array } }).TextEncoder;
+  return new Encoder().encode(text);
+}
