@@ -37,7 +37,7 @@ const results = [];
 let server;
 let hello;
 try {
-  server = await startBundle({ env: { DATABASE_URL: benchUrl.toString(), PASSWORD_ITERATIONS: '600000' } });
+  server = await startBundle({ env: { DATABASE_URL: benchUrl.toString(), PASSWORD_ITERATIONS: '600000', SEED_DEMO: '0' } });
   const handle = await createTrader(server.url);
   const helloPort = await freePort();
   hello = await startHello(helloPort);
@@ -121,7 +121,7 @@ async function startHello(port) {
 }
 
 async function coldStart() {
-  const s = await startBundle({ env: { DATABASE_URL: `pglite:${path.join(mkdtempSync(path.join(os.tmpdir(), 'ct-cold-')), 'db')}` } });
+  const s = await startBundle({ env: { SEED_DEMO: '0', DATABASE_URL: `pglite:${path.join(mkdtempSync(path.join(os.tmpdir(), 'ct-cold-')), 'db')}` } });
   await s.stop();
   return s.readyMs;
 }

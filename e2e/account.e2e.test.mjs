@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { baseUrl, launchBrowser, uniqueTrader } from './browser.mjs';
+import { signUpVerifyLogIn } from './flows.mjs';
 
 let browser;
 beforeAll(async () => {
@@ -8,33 +9,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-/**
- * The founding account flow, exactly as a new trader meets it: landing page → sign up →
- * verification link from the dev outbox → log in → edit profile → public profile.
- */
-async function signUpVerifyLogIn(page, trader, { displayName }) {
-  await page.goto(`${baseUrl()}/`);
-  await page.getByTestId('cta-signup').click();
-  await page.waitForURL('**/signup');
-  await page.fill('input[name=email]', trader.email);
-  await page.fill('input[name=password]', trader.password);
-  await page.fill('input[name=handle]', trader.handle);
-  await page.fill('input[name=displayName]', displayName);
-  await page.getByTestId('signup-submit').click();
-  await page.getByTestId('check-email').waitFor();
-
-  await page.goto(`${baseUrl()}/dev/outbox`);
-  await page.locator(`[data-testid=outbox-message][data-to="${trader.email}"] [data-testid=outbox-link]`).first().click();
-  await expect.poll(() => page.getByTestId('verify-status').locator('[data-state]').getAttribute('data-state')).toBe('success');
-
-  await page.getByTestId('verify-login').click();
-  await page.waitForURL('**/login**');
-  await page.fill('input[name=email]', trader.email);
-  await page.fill('input[name=password]', trader.password);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('app-shell').waitFor();
-}
 
 async function editProfile(page, { bio, pairs, style }) {
   await page.goto(`${baseUrl()}/settings/profile`);

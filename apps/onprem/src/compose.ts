@@ -1,3 +1,4 @@
+import { createMemoryCache, systemClock } from '@clantrader/adapters';
 import type { Mailer } from '@clantrader/core';
 import type { DbHandle } from '@clantrader/db';
 import { buildApiDeps } from '@clantrader/workers/deps';
@@ -12,7 +13,12 @@ import type { OnpremEnv } from './env';
  * client address, the blob store (local disk, BLOB_DIR) and the job queue (in process,
  * with retries) differ.
  */
-export function composeOnprem(env: OnpremEnv, handle: DbHandle, version: string, log: (line: string) => void = () => undefined) {
+export function composeOnprem(
+  env: OnpremEnv,
+  handle: DbHandle,
+  version: string,
+  log: (line: string) => void = () => undefined,
+) {
   let jobs: ReturnType<typeof createLocalJobQueue> | undefined;
   const mailer: Mailer | undefined =
     env.MAIL_TRANSPORT === 'smtp' && env.SMTP_URL ? createSmtpMailer({ url: env.SMTP_URL, from: env.MAIL_FROM }) : undefined;
@@ -24,6 +30,8 @@ export function composeOnprem(env: OnpremEnv, handle: DbHandle, version: string,
     ...(mailer ? { mailer } : {}),
     ...(env.PASSWORD_ITERATIONS ? { passwordIterations: env.PASSWORD_ITERATIONS } : {}),
     blobs: createDiskBlobStore(env.BLOB_DIR),
+    // One process: invalidation on write is exact, so hot public reads can be cached.
+    cache: createMemoryCache({ clock: systemClock }),
     // In-process queue: the upload answers at once, processing follows with retries.
     jobQueue: (run) => (jobs = createLocalJobQueue({ run, log })),
   });

@@ -2,7 +2,7 @@ import type { Handle } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { resolveLocale, textDirection } from '$lib/i18n';
 import { LOCALE_COOKIE, THEME_COOKIE, ThemeSchema } from '$lib/preferences';
-import { ApiError, apiJson } from '$lib/server/api';
+import { ApiError, apiJson, forwardToApi } from '$lib/server/api';
 import { MeSchema } from '$lib/server/api-schemas';
 import { authHandle } from '$lib/server/auth';
 import { clearSessionCookies, toSessionUser } from '$lib/server/session';
@@ -46,4 +46,7 @@ const sessionHandle: Handle = async ({ event, resolve }) => {
   });
 };
 
-export const handle = sequence(authHandle, sessionHandle);
+/** Browser calls to /api/v1 (the statement upload) reach the API on every home. */
+const apiHandle: Handle = async ({ event, resolve }) => (await forwardToApi(event)) ?? resolve(event);
+
+export const handle = sequence(apiHandle, authHandle, sessionHandle);

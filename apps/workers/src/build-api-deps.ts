@@ -6,7 +6,7 @@ import {
   createUuidV7,
   systemClock,
 } from '@clantrader/adapters';
-import { processStatement, type BlobStore, type Clock, type IdGenerator, type JobQueue, type Mailer, type StatementJob } from '@clantrader/core';
+import { processStatement, type BlobStore, type Cache, type Clock, type IdGenerator, type JobQueue, type Mailer, type StatementJob } from '@clantrader/core';
 import {
   checkDatabase,
   createAccountStore,
@@ -40,7 +40,12 @@ export type ApiConfig = {
    * for each job. Default: process inline, before the upload answers (tests).
    */
   jobQueue?: (process: (job: StatementJob) => Promise<unknown>) => JobQueue;
+  /** Read-through cache for hot public reads; on-prem passes an in-process LRU. */
+  cache?: Cache;
 };
+
+/** How long one database probe answers /health; load balancers poll it many times a second. */
+const HEALTH_PROBE_TTL_MS = 1000;
 
 /**
  * Builds the API's ports on one database: repositories from @clantrader/db, web-standard
@@ -72,13 +77,29 @@ export function buildApiDeps(db: Database, config: ApiConfig): ApiDeps {
       ),
       mailer: config.mailer ?? createOutboxMailer(db, { ids, clock }),
       appUrl: config.appUrl,
+      ...(config.cache ? { cache: config.cache } : {}),
     },
     statements: { ...processing, queue },
     rateLimiter: createRateLimiter(db),
     tickets: createHmacTicketSigner(config.authSecret, clock),
-    checkDatabase: () => checkDatabase(db),
+    checkDatabase: memoizeProbe(() => checkDatabase(db), clock),
     ...(config.devOutbox ? { listOutbox: (limit: number) => listOutbox(db, limit) } : {}),
     version: config.version,
     ...(config.log ? { log: config.log } : {}),
+  };
+}
+
+/** Shares one probe among the health checks of the next second; a failed probe is not kept. */
+function memoizeProbe(probe: () => Promise<boolean>, clock: Clock): () => Promise<boolean> {
+  let last: { at: number; ok: Promise<boolean> } | null = null;
+  return () => {
+    const now = clock.now().getTime();
+    if (last && now - last.at < HEALTH_PROBE_TTL_MS) return last.ok;
+    const ok = probe();
+    last = { at: now, ok };
+    void ok.then((up) => {
+      if (!up) last = null;
+    });
+    return ok;
   };
 }

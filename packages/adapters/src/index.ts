@@ -5,3 +5,4 @@ export { systemClock } from './clock.system';
 export { createHmacTicketSigner } from './ticket-signer.hmac';
 export { createHttpMailer, type HttpMailerOptions } from './mailer.http';
 export { createContentHasher } from './content-hasher.webcrypto';
+export { createMemoryCache } from './cache.memory';

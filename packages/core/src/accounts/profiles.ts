@@ -1,6 +1,6 @@
 import { DomainError } from '../shared/domain-error';
 import { auditEntry } from './audit';
-import type { AccountDeps } from './deps';
+import { PUBLIC_PROFILE_TTL_SECONDS, type AccountDeps } from './deps';
 import type { Me, Profile, ProfileUpdate, PublicProfile } from './model';
 import { handleTaken } from './sign-up';
 
@@ -39,7 +39,11 @@ export async function updateProfile(deps: AccountDeps, userId: string, patch: Pr
     subjectId: userId,
     data: { fields: Object.keys(patch) },
   });
+  const before = await deps.store.findProfileByUserId(userId);
   await deps.store.updateProfile(userId, patch, deps.clock.now(), audit);
+  for (const handle of [before?.handle, patch.handle]) {
+    if (handle) await deps.cache?.delete(publicProfileKey(handle)).catch(() => undefined);
+  }
   return getMe(deps, userId);
 }
 
@@ -47,10 +51,22 @@ export async function updateProfile(deps: AccountDeps, userId: string, patch: Pr
  * A profile as anyone may see it.
  * @throws DomainError `profile.not_found`
  */
-export async function getPublicProfile(deps: Pick<AccountDeps, 'store'>, handle: string): Promise<PublicProfile> {
+export async function getPublicProfile(
+  deps: Pick<AccountDeps, 'store' | 'cache'>,
+  handle: string,
+): Promise<PublicProfile> {
+  const key = publicProfileKey(handle);
+  const cached = await deps.cache?.get<PublicProfile>(key).catch(() => undefined);
+  if (cached) return { ...cached, memberSince: new Date(cached.memberSince) };
   const found = await deps.store.findProfileByHandle(handle.toLowerCase());
   if (!found) throw new DomainError('profile.not_found', `No trader with the handle @${handle}`);
-  return toPublic(found);
+  const profile = toPublic(found);
+  await deps.cache?.set(key, profile, PUBLIC_PROFILE_TTL_SECONDS).catch(() => undefined);
+  return profile;
+}
+
+function publicProfileKey(handle: string): string {
+  return `profile:${handle.toLowerCase()}`;
 }
 
 function toPublic(p: Profile & { memberSince: Date }): PublicProfile {

@@ -43,3 +43,15 @@ export interface RoomTicketSigner {
   /** Null when forged, malformed or expired. */
   verify(ticket: string): Promise<RoomTicketClaims | null>;
 }
+
+/**
+ * A small key-value cache for hot reads (public profiles). Values must be plain data.
+ * Best effort: a miss or a failure is never an error, so callers always fall back to
+ * the store. In memory on-prem (one process, so invalidation is exact); absent or
+ * per-isolate with a short TTL on the edge.
+ */
+export interface Cache {
+  get<T>(key: string): Promise<T | undefined>;
+  set<T>(key: string, value: T, ttlSeconds: number): Promise<void>;
+  delete(key: string): Promise<void>;
+}

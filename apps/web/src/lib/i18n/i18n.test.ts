@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { en } from './en';
 import { fa } from './fa';
-import { formatDate, formatNumber } from './format';
+import { centsToDecimal, formatDate, formatMoney, formatMonth, formatNumber, formatPercent } from './format';
 import { localeFromAcceptLanguage, resolveLocale, translate } from './index';
 
 describe('dictionaries', () => {
@@ -37,6 +37,33 @@ describe('format helpers', () => {
 
   it('write a Gregorian date for en', () => {
     expect(formatDate('en', '2025-03-21T12:00:00Z')).toBe('21 March 2025');
+  });
+});
+
+describe('money and percent', () => {
+  it('turns integer cents into an exact decimal', () => {
+    expect(centsToDecimal(123456)).toBe('1234.56');
+    expect(centsToDecimal(-5)).toBe('-0.05');
+    expect(centsToDecimal(0)).toBe('0.00');
+  });
+
+  it('formats cents in the account currency, with Persian digits for fa', () => {
+    expect(formatMoney('en', 123456, 'USD')).toBe('$1,234.56');
+    expect(formatMoney('en', -5, 'EUR')).toBe('-€0.05');
+    expect(formatMoney('fa', 123456, 'USD')).toContain('۱٬۲۳۴٫۵۶');
+    expect(formatMoney('fa', 123456, 'USD')).not.toMatch(/[0-9]/);
+  });
+
+  it('keeps the code when Intl does not know the currency or there is none', () => {
+    expect(formatMoney('en', 100, null)).toBe('1.00');
+    expect(formatMoney('en', 100, 'cent')).toBe('1.00 CENT');
+  });
+
+  it('formats percentages and statement months', () => {
+    expect(formatPercent('en', 55.5)).toBe('55.5%');
+    expect(formatPercent('fa', 12)).toBe('۱۲٪');
+    expect(formatMonth('en', '2024-03')).toBe('Mar 2024');
+    expect(formatMonth('fa', '2024-03')).toContain('۲۰۲۴');
   });
 });
 

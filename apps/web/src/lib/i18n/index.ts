@@ -19,6 +19,10 @@ export function translate(locale: Locale, key: MessageKey, vars?: Vars): string 
   });
 }
 
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(en, key);
+}
+
 export function textDirection(locale: Locale): 'rtl' | 'ltr' {
   return locale === 'fa' ? 'rtl' : 'ltr';
 }

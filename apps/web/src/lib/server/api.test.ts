@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError, apiFetch, parseProblem } from './api';
+import { ApiError, apiFetch, forwardToApi, parseProblem } from './api';
 
 function problem(status: number, body: unknown, headers: Record<string, string> = {}) {
   return new Response(typeof body === 'string' ? body : JSON.stringify(body), {
@@ -83,5 +83,48 @@ describe('apiFetch', () => {
       code: 'auth.invalid_credentials',
     });
     expect(auth).toBeNull();
+  });
+});
+
+describe('forwardToApi', () => {
+  function browserEvent(path: string, init: RequestInit, api?: (request: Request) => Promise<Response>) {
+    const url = new URL(`https://web.example${path}`);
+    return {
+      url,
+      platform: api ? { env: { API: { fetch: api } } } : {},
+      locals: { apiToken: null },
+      request: new Request(url, init),
+      getClientAddress: () => '203.0.113.7',
+    };
+  }
+
+  it('passes a browser upload to the API binding as is: cookie, type, name and bytes', async () => {
+    const seen: Request[] = [];
+    const event = browserEvent(
+      '/api/v1/statements',
+      {
+        method: 'POST',
+        headers: { cookie: 'ct_session=abc', 'content-type': 'application/octet-stream', 'x-file-name': 'a%20b.htm' },
+        body: new Uint8Array([1, 2, 3]),
+      },
+      async (request) => {
+        seen.push(request);
+        return Response.json({ statementId: 's1' }, { status: 202 });
+      },
+    );
+    const response = await forwardToApi(event);
+    expect(response?.status).toBe(202);
+    const request = seen[0]!;
+    expect(request.url).toBe('https://web.example/api/v1/statements');
+    expect(request.headers.get('cookie')).toBe('ct_session=abc');
+    expect(request.headers.get('content-type')).toBe('application/octet-stream');
+    expect(request.headers.get('x-file-name')).toBe('a%20b.htm');
+    expect(new Uint8Array(await request.arrayBuffer())).toEqual(new Uint8Array([1, 2, 3]));
+  });
+
+  it('leaves pages alone, and never forwards to itself when no separate API exists', async () => {
+    const api = async () => new Response('no');
+    expect(await forwardToApi(browserEvent('/statements', {}, api))).toBeNull();
+    expect(await forwardToApi(browserEvent('/api/v1/statements', { method: 'GET' }))).toBeNull();
   });
 });

@@ -78,3 +78,27 @@ export async function apiJson<S extends z.ZodType>(
   const response = await apiFetch(event, path, init);
   return schema.parse(await response.json());
 }
+
+/**
+ * Forwards a browser request for `/api/v1/*` to the API untouched (cookie, headers and
+ * streamed body), so the browser can reach the API on its own origin where this app is
+ * the one receiving it: on the edge through the `API` binding, or with API_ORIGIN in
+ * development. On-prem the Node server routes /api/* before this app ever sees it.
+ * Returns null when there is no separate API to forward to (never loops to ourselves).
+ */
+export async function forwardToApi(event: ApiEvent): Promise<Response | null> {
+  if (!event.url.pathname.startsWith(`${API_PREFIX}/`) && event.url.pathname !== API_PREFIX) return null;
+  const binding = env.API_ORIGIN ? undefined : event.platform?.env?.API;
+  if (!binding && !env.API_ORIGIN) return null;
+  const origin = env.API_ORIGIN?.replace(/\/+$/, '') || event.url.origin;
+  const { method, headers, body } = event.request;
+  const forwarded = new Headers(headers);
+  forwarded.delete('host');
+  const ip = clientAddress(event);
+  if (ip && !forwarded.has('x-forwarded-for')) forwarded.set('X-Forwarded-For', ip);
+  const hasBody = method !== 'GET' && method !== 'HEAD';
+  const init: RequestInit & { duplex?: 'half' } = { method, headers: forwarded, redirect: 'manual' };
+  if (hasBody) Object.assign(init, { body, duplex: 'half' });
+  const request = new Request(`${origin}${event.url.pathname}${event.url.search}`, init);
+  return binding ? binding.fetch(request) : fetch(request);
+}

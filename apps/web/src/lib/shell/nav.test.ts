@@ -14,4 +14,10 @@ describe('matchesQuery', () => {
   it('lists the profile of the signed-in user', () => {
     expect(navItems('sara').find((item) => item.id === 'profile')?.href).toBe('/u/sara');
   });
+
+  it('lists statement verification for everyone and the review queue only for admins', () => {
+    expect(navItems('sara').map((item) => item.id)).toContain('statements');
+    expect(navItems('sara').map((item) => item.id)).not.toContain('admin-review');
+    expect(navItems('root', 'admin').find((item) => item.id === 'admin-review')?.href).toBe('/admin/review');
+  });
 });

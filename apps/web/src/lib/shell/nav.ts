@@ -11,16 +11,21 @@ export type NavItem = {
   unread: number;
 };
 
-/** The left-pane list. Sections other than the profile are placeholders for now. */
-export function navItems(handle: string): NavItem[] {
-  return [
+/** The left-pane list. Clans, channels, leaderboard and AI are placeholders for now. */
+export function navItems(handle: string, role: 'user' | 'admin' = 'user'): NavItem[] {
+  const items: NavItem[] = [
     { id: 'clans', href: resolve('/[section=section]', { section: 'clans' }), labelKey: 'nav.clans', icon: '⚔', unread: 0 },
     { id: 'channels', href: resolve('/[section=section]', { section: 'channels' }), labelKey: 'nav.channels', icon: '☰', unread: 0 },
     { id: 'leaderboard', href: resolve('/[section=section]', { section: 'leaderboard' }), labelKey: 'nav.leaderboard', icon: '★', unread: 0 },
     { id: 'ai', href: resolve('/[section=section]', { section: 'ai' }), labelKey: 'nav.ai', icon: '✦', unread: 0 },
+    { id: 'statements', href: resolve('/statements'), labelKey: 'nav.statements', icon: '✔', unread: 0 },
     { id: 'profile', href: resolve('/u/[handle]', { handle }), labelKey: 'nav.profile', icon: '☺', unread: 0 },
     { id: 'settings', href: resolve('/settings/profile'), labelKey: 'nav.settings', icon: '✎', unread: 0 },
   ];
+  if (role === 'admin') {
+    items.push({ id: 'admin-review', href: resolve('/admin/review'), labelKey: 'nav.adminReview', icon: '⚖', unread: 0 });
+  }
+  return items;
 }
 
 /** Case- and accent-insensitive "contains" match, so Persian and Latin both filter. */

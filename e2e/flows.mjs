@@ -1,0 +1,58 @@
+// Browser steps several e2e suites share: a new trader's sign-up and an existing user's log-in.
+import { expect } from 'vitest';
+import { baseUrl } from './browser.mjs';
+
+/**
+ * The founding account flow, exactly as a new trader meets it: landing page → sign up →
+ * verification link from the dev outbox → log in. Ends inside the app shell.
+ */
+export async function signUpVerifyLogIn(page, trader, { displayName }) {
+  await page.goto(`${baseUrl()}/`);
+  await page.getByTestId('cta-signup').click();
+  await page.waitForURL('**/signup');
+  await page.fill('input[name=email]', trader.email);
+  await page.fill('input[name=password]', trader.password);
+  await page.fill('input[name=handle]', trader.handle);
+  await page.fill('input[name=displayName]', displayName);
+  await page.getByTestId('signup-submit').click();
+  await page.getByTestId('check-email').waitFor();
+
+  await page.goto(`${baseUrl()}/dev/outbox`);
+  await page
+    .locator(`[data-testid=outbox-message][data-to="${trader.email}"] [data-testid=outbox-link]`)
+    .first()
+    .click();
+  await expect
+    .poll(() => page.getByTestId('verify-status').locator('[data-state]').getAttribute('data-state'))
+    .toBe('success');
+
+  await page.getByTestId('verify-login').click();
+  await page.waitForURL('**/login**');
+  await logIn(page, trader, { navigate: false });
+}
+
+/**
+ * Logs an existing account in from the login page. `attempts` > 1 retries a refused
+ * log-in, for accounts the server seeds in the background right after it starts.
+ */
+export async function logIn(page, { email, password }, { navigate = true, attempts = 1 } = {}) {
+  for (let attempt = 1; ; attempt++) {
+    if (navigate || attempt > 1) await page.goto(`${baseUrl()}/login`);
+    await page.fill('input[name=email]', email);
+    await page.fill('input[name=password]', password);
+    await page.getByTestId('login-submit').click();
+    const outcome = await Promise.race([
+      page
+        .getByTestId('app-shell')
+        .waitFor()
+        .then(() => 'in'),
+      page
+        .getByTestId('login-error')
+        .waitFor()
+        .then(() => 'refused'),
+    ]);
+    if (outcome === 'in') return;
+    if (attempt >= attempts) throw new Error(`log-in refused for ${email}`);
+    await page.waitForTimeout(1000);
+  }
+}
