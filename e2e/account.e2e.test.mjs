@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { baseUrl, launchBrowser, uniqueTrader } from './browser.mjs';
-import { signUpVerifyLogIn } from './flows.mjs';
+import { signUpVerifyLogIn, hydrated } from './flows.mjs';
 
 let browser;
 beforeAll(async () => {
@@ -12,6 +12,7 @@ afterAll(async () => {
 
 async function editProfile(page, { bio, pairs, style }) {
   await page.goto(`${baseUrl()}/settings/profile`);
+    await hydrated(page);
   await page.fill('textarea[name=bio]', bio);
   await page.fill('input[name=preferredPairs]', pairs);
   await page.selectOption('select[name=tradingStyle]', style);
@@ -40,6 +41,7 @@ describe('account flow in the browser', () => {
     const context = await browser.newContext({ locale: 'fa-IR', timezoneId: 'Asia/Tehran' });
     const page = await context.newPage();
     await page.goto(`${baseUrl()}/`);
+    await hydrated(page);
     await page.getByTestId('lang-fa').click();
     await page.waitForFunction(() => document.documentElement.dir === 'rtl' && document.documentElement.lang === 'fa');
 
@@ -100,6 +102,7 @@ describe('account flow in the browser', () => {
     const context = await browser.newContext({ locale: 'en-US' });
     const page = await context.newPage();
     await page.goto(`${baseUrl()}/login`);
+    await hydrated(page);
     await page.fill('input[name=email]', 'nobody@example.com');
     await page.fill('input[name=password]', 'Not-the-password-1');
     await page.getByTestId('login-submit').click();

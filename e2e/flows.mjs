@@ -8,8 +8,10 @@ import { baseUrl } from './browser.mjs';
  */
 export async function signUpVerifyLogIn(page, trader, { displayName }) {
   await page.goto(`${baseUrl()}/`);
+  await hydrated(page);
   await page.getByTestId('cta-signup').click();
   await page.waitForURL('**/signup');
+  await hydrated(page);
   await page.fill('input[name=email]', trader.email);
   await page.fill('input[name=password]', trader.password);
   await page.fill('input[name=handle]', trader.handle);
@@ -28,6 +30,7 @@ export async function signUpVerifyLogIn(page, trader, { displayName }) {
 
   await page.getByTestId('verify-login').click();
   await page.waitForURL('**/login**');
+  await hydrated(page);
   await logIn(page, trader, { navigate: false });
 }
 
@@ -38,6 +41,7 @@ export async function signUpVerifyLogIn(page, trader, { displayName }) {
 export async function logIn(page, { email, password }, { navigate = true, attempts = 1 } = {}) {
   for (let attempt = 1; ; attempt++) {
     if (navigate || attempt > 1) await page.goto(`${baseUrl()}/login`);
+    await hydrated(page);
     await page.fill('input[name=email]', email);
     await page.fill('input[name=password]', password);
     await page.getByTestId('login-submit').click();
@@ -55,4 +59,12 @@ export async function logIn(page, { email, password }, { navigate = true, attemp
     if (attempt >= attempts) throw new Error(`log-in refused for ${email}`);
     await page.waitForTimeout(1000);
   }
+}
+
+/**
+ * Waits until SvelteKit has hydrated the page (the root layout marks <html>). Typing into a
+ * server-rendered form before that can be undone by hydration, which made runs flaky.
+ */
+export async function hydrated(page) {
+  await page.waitForSelector('html[data-hydrated="true"]', { state: 'attached' });
 }

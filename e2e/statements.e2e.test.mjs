@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { baseUrl, launchBrowser, uniqueTrader } from './browser.mjs';
-import { logIn, signUpVerifyLogIn } from './flows.mjs';
+import { logIn, signUpVerifyLogIn, hydrated } from './flows.mjs';
 import { root } from './server-process.mjs';
 
 /**
@@ -119,6 +119,7 @@ describe('statement verification in the browser', () => {
     await page.locator('[data-testid=error-page][data-status="403"]').waitFor();
 
     await page.goto(`${baseUrl()}/statements`);
+    await hydrated(page);
     const id = await uploadStatement(page, 'statement.htm', tamperedBytes());
     expect(await settledStatus(page)).toBe('needs_review');
     await page.getByTestId('statement-in-review').waitFor();

@@ -24,7 +24,22 @@ if (!existsSync(path.join(bundle, 'server.js'))) fail('dist/onprem/server.js mis
 
 const remote = /^[^/]+:/.test(target);
 if (!remote) mkdirSync(target, { recursive: true });
-const rsyncArgs = ['-a', '--delete', '--exclude', '.data/', '--exclude', '.env', `${bundle}/`, ensureSlash(target)];
+// Old content-hashed client assets are kept (protected from --delete): a server still
+// running the previous release keeps finding the files it indexed at start until it is
+// restarted, instead of failing on a vanished asset.
+const rsyncArgs = [
+  '-a',
+  '--delete',
+  '--delay-updates',
+  '--filter',
+  'P client/_app/immutable/**',
+  '--exclude',
+  '.data/',
+  '--exclude',
+  '.env',
+  `${bundle}/`,
+  ensureSlash(target),
+];
 if (args.includes('--dry-run')) rsyncArgs.unshift('--dry-run', '--itemize-changes');
 const r = spawnSync('rsync', rsyncArgs, { stdio: 'inherit' });
 if (r.status !== 0) fail(`rsync failed with exit code ${r.status}`);
