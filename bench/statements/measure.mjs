@@ -1,15 +1,16 @@
 // Child process: measures one report. Run as
-//   node --expose-gc --import tsx bench/statements/measure.mjs <file> [<warm-up file>]
-// and prints one JSON line. A fresh process per file keeps peak-memory readings honest.
+//   node --expose-gc --import tsx bench/statements/measure.mjs <mode> <file> [<warm-up file>...]
+// with mode `speed` (parse and floor throughput), `memory-parse` or `memory-floor` (peak
+// memory of one parse / one bare tokenizing), and prints one JSON line. A fresh process per
+// file and per memory subject keeps readings independent.
 import { readFileSync } from 'node:fs';
 import { Parser, unzipSync } from '../../packages/core/scripts/bench-deps.ts';
 import { decodeText } from '../../packages/core/src/statements/decode-text.ts';
 import { parseStatement } from '../../packages/core/src/statements/parse-statement.ts';
 
-const ROUNDS = 5;
+const ROUNDS = 9;
 const ROUND_MS = 150;
-const file = process.argv[2];
-const warmFile = process.argv[3];
+const [mode, file, ...warmFiles] = process.argv.slice(2).filter((a) => a !== '--live');
 const bytes = new Uint8Array(readFileSync(file));
 const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b;
 const XLSX_PARTS = /^xl\/(worksheets\/sheet1|sharedStrings)\.xml$/;
@@ -19,8 +20,8 @@ const XLSX_PARTS = /^xl\/(worksheets\/sheet1|sharedStrings)\.xml$/;
  * inflating every part, styles and charts included, would slow the floor down and flatter
  * the ratio), decode them and tokenize them.
  */
-function tokenizeXlsx() {
-  const parts = unzipSync(bytes, { filter: (f) => XLSX_PARTS.test(f.name) });
+function tokenizeXlsx(input = bytes) {
+  const parts = unzipSync(input, { filter: (f) => XLSX_PARTS.test(f.name) });
   let events = 0;
   for (const part of Object.values(parts)) {
     const p = new Parser({ onopentag: () => events++, ontext: () => events++, onclosetag: () => events++ }, { xmlMode: true, decodeEntities: true });
@@ -30,12 +31,11 @@ function tokenizeXlsx() {
   return events;
 }
 
-/** HTML floor: tokenizing the already-decoded text (decoding is charged to the parser only). */
-const decoded = isZip ? null : decodeText(bytes).text;
-function tokenizeDecodedHtml() {
+/** HTML floor: tokenizing already-decoded text (decoding is charged to the parser only). */
+function tokenizeHtml(text) {
   let events = 0;
   const p = new Parser({ onopentag: () => events++, ontext: () => events++, onclosetag: () => events++ }, { decodeEntities: true, lowerCaseTags: true });
-  p.write(decoded);
+  p.write(text);
   p.end();
   return events;
 }
@@ -51,35 +51,67 @@ function round(fn) {
   return (performance.now() - start) / reps;
 }
 
-// Peak memory of one parse in isolation: the code is compiled first by parsing a different,
-// small report of the same container (a fixed per-process cost, not a function of the file),
-// then, after a full GC, the growth of peak RSS during the parse over the settled RSS before
-// it, and the V8 heap growth (no GC in between: garbage the parse left counts). maxRSS is a
-// high-water mark, so if loading ever peaked higher than the settled RSS the reading is an
-// upper bound (priorPeakOver reports by how much).
-if (warmFile) parseStatement(new Uint8Array(readFileSync(warmFile)));
-globalThis.gc();
-globalThis.gc();
-const rssBefore = process.memoryUsage().rss;
-const priorPeak = process.resourceUsage().maxRSS * 1024;
-const heapBefore = process.memoryUsage().heapUsed;
-const result = parseStatement(bytes);
-const heapAfter = process.memoryUsage().heapUsed;
-const peakRss = process.resourceUsage().maxRSS * 1024;
-const trades = result.closedTrades.length;
-
-// Throughput: parse and floor alternate in rounds in the same process; each keeps its best round.
-const tokenize = isZip ? tokenizeXlsx : tokenizeDecodedHtml;
-parseStatement(bytes);
-tokenize();
-let parseMs = Infinity;
-let tokenMs = Infinity;
-for (let i = 0; i < ROUNDS; i++) {
-  parseMs = Math.min(parseMs, round(() => parseStatement(bytes)));
-  tokenMs = Math.min(tokenMs, round(tokenize));
+if (mode === 'speed') {
+  // Throughput: parse and floor alternate in rounds in the same process; each keeps its best round.
+  const decoded = isZip ? null : decodeText(bytes).text;
+  const tokenize = isZip ? () => tokenizeXlsx() : () => tokenizeHtml(decoded);
+  const trades = parseStatement(bytes).closedTrades.length;
+  tokenize();
+  let parseMs = Infinity;
+  let tokenMs = Infinity;
+  for (let i = 0; i < ROUNDS; i++) {
+    parseMs = Math.min(parseMs, round(() => parseStatement(bytes)));
+    tokenMs = Math.min(tokenMs, round(tokenize));
+  }
+  process.stdout.write(`${JSON.stringify({ file, bytes: bytes.length, trades, parseMs, tokenMs })}\n`);
+} else {
+  // Peak memory of one run in isolation. The code is compiled first on other, small reports
+  // of the same container (a per-process cost, not a function of the file); then,
+  // after full GCs, heapUsed + external (external includes arrayBuffers) is sampled every
+  // SAMPLE_EVERY tokenizer events (htmlparser2 Parser callbacks, which both the parser and
+  // the floor drive) or Map lookups, and once after the run, before any GC: garbage not yet collected counts.
+  // The peak above the pre-run reading is reported. The input bytes exist before the run
+  // and are not counted. RSS is not used: it includes V8's reserved semi-spaces and pages
+  // freed but not returned, which are properties of the process, not of the parser.
+  const floor = mode === 'memory-floor';
+  const run = floor
+    ? (input) => (isZip ? tokenizeXlsx(input) : tokenizeHtml(decodeText(input).text))
+    : (input) => parseStatement(input).closedTrades.length;
+  for (const w of warmFiles) run(new Uint8Array(readFileSync(w)));
+  // About one sample per 600 input bytes (a power of two, at least 16 events): each sample
+  // allocates a small object itself, so sampling more often would measure the sampler.
+  let SAMPLE_EVERY = 16;
+  while (SAMPLE_EVERY < bytes.length / 600) SAMPLE_EVERY *= 2;
+  let peak = 0;
+  let calls = 0;
+  let samples = 0;
+  // `live`: a full GC before each reading, so the reading is reachable memory only (the
+  // minimum the run needs at that point); otherwise garbage not yet collected counts too,
+  // and the reading also depends on how far V8 has let the young generation grow.
+  const live = process.argv.includes('--live');
+  const sample = () => {
+    if (live) globalThis.gc();
+    const m = process.memoryUsage();
+    samples++;
+    const v = m.heapUsed + m.external;
+    if (v > peak) peak = v;
+  };
+  // Map lookups are hooked too: the table readers look a column up per cell read, so the
+  // phase after tokenizing (tables found, rows read while the grid is still alive) is sampled.
+  const hooks = [...['onopentagname', 'ontext', 'onclosetag'].map((name) => [Parser.prototype, name]), [Map.prototype, 'get']];
+  for (const [proto, name] of hooks) {
+    const original = proto[name];
+    proto[name] = function (...args) {
+      if (++calls % SAMPLE_EVERY === 0) sample();
+      return original.apply(this, args);
+    };
+  }
+  globalThis.gc();
+  globalThis.gc();
+  const before = process.memoryUsage();
+  const baseline = before.heapUsed + before.external;
+  peak = baseline;
+  const result = run(bytes);
+  sample();
+  process.stdout.write(`${JSON.stringify({ file, mode, live, bytes: bytes.length, result, samples, peakDelta: peak - baseline })}\n`);
 }
-process.stdout.write(`${JSON.stringify({
-  file, bytes: bytes.length, trades, parseMs, tokenMs,
-  peakRssDelta: Math.max(0, peakRss - rssBefore), heapDelta: Math.max(0, heapAfter - heapBefore),
-  priorPeakOver: Math.max(0, priorPeak - rssBefore),
-})}\n`);

@@ -69,11 +69,25 @@ export function mapColumns(header: { col: number; text: string }[]): ColumnMap {
   return map;
 }
 
-/** How many known columns a row's cells name; header rows score high. */
-export function countKnownColumns(cells: { text: string }[]): number {
+/**
+ * Whether at least `min` of a row's cell texts name known columns (header rows do). Data rows are rejected without normalizing any
+ * label when fewer than `min` of their texts could be labels at all (most data cells are
+ * numbers, times or prices).
+ */
+export function namesKnownColumns(texts: string[], min: number): boolean {
+  let candidates = 0;
+  for (const t of texts) if (mayBeLabel(t)) candidates++;
+  if (candidates < min) return false;
   let n = 0;
-  for (const c of cells) if (isColumnLabel(c.text)) n++;
-  return n;
+  for (const t of texts) if (isColumnLabel(t) && ++n >= min) return true;
+  return false;
+}
+
+/** False for texts no column label can be: empty, or starting with a digit, a sign or a dot. */
+function mayBeLabel(text: string): boolean {
+  if (text === '') return false;
+  const c = text.charCodeAt(0);
+  return !((c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x2b || c === 0x2e);
 }
 
 /**
@@ -82,8 +96,5 @@ export function countKnownColumns(cells: { text: string }[]): number {
  * a sign or a dot (cell texts are trimmed, so the first character is the label's).
  */
 function isColumnLabel(text: string): boolean {
-  if (text === '') return false;
-  const c = text.charCodeAt(0);
-  if ((c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x2b || c === 0x2e) return false;
-  return BY_LABEL.has(normalizeLabel(text));
+  return mayBeLabel(text) && BY_LABEL.has(normalizeLabel(text));
 }

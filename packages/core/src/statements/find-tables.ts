@@ -1,5 +1,5 @@
-import { countKnownColumns, mapColumns, type ColumnMap } from './column-labels';
-import type { Grid, GridCell, GridRow } from './grid';
+import { mapColumns, namesKnownColumns, type ColumnMap } from './column-labels';
+import type { Grid, GridRow } from './grid';
 import { normalizeLabel } from './summary-labels';
 
 /** The report sections that hold trade tables or summaries. */
@@ -26,19 +26,19 @@ for (const [id, labels] of SECTIONS) for (const l of labels) SECTION_BY_LABEL.se
 
 /** The section a single-cell heading row opens, if it is one. */
 export function readHeading(row: GridRow): SectionId | undefined {
-  let only: GridCell | undefined;
-  for (const c of row.cells) {
-    if (c.text === '') continue;
-    if (only) return undefined;
-    only = c;
+  let only: string | undefined;
+  for (const text of row.texts) {
+    if (text === '') continue;
+    if (only !== undefined) return undefined;
+    only = text;
   }
-  return only ? SECTION_BY_LABEL.get(normalizeLabel(only.text)) : undefined;
+  return only !== undefined ? SECTION_BY_LABEL.get(normalizeLabel(only)) : undefined;
 }
 
 /** A row with a filled cell ending in a colon ("Label:") is a summary row. */
 function hasLabelCell(row: GridRow): boolean {
-  for (const c of row.cells) {
-    const last = c.text.charCodeAt(c.text.length - 1);
+  for (const text of row.texts) {
+    const last = text.charCodeAt(text.length - 1);
     if (last === 0x3a || last === 0xff1a) return true;
   }
   return false;
@@ -81,7 +81,7 @@ function scanTables(grid: Grid): FoundTable[] {
   let current: FoundTable | null = null;
   grid.rows.forEach((row, i) => {
     const heading = readHeading(row);
-    const isHeader = !heading && countKnownColumns(row.cells) >= MIN_HEADER_COLUMNS;
+    const isHeader = !heading && namesKnownColumns(row.texts, MIN_HEADER_COLUMNS);
     const isSummary = !heading && !isHeader && hasLabelCell(row);
     if (heading || isHeader || isSummary) {
       if (current) current.endIndex = i;
@@ -94,4 +94,19 @@ function scanTables(grid: Grid): FoundTable[] {
     } else if (current) current.body.push(row);
   });
   return tables;
+}
+
+/**
+ * The rows outside every table of `tables` (header and body rows, which run from
+ * headerIndex to endIndex), in document order; `keep` is kept even inside a table.
+ */
+export function rowsOutside(grid: Grid, tables: FoundTable[], keep: GridRow | null = null): GridRow[] {
+  const inside = new Uint8Array(grid.rows.length);
+  for (const t of tables) inside.fill(1, t.headerIndex, t.endIndex);
+  const out: GridRow[] = [];
+  for (let i = 0; i < grid.rows.length; i++) {
+    const row = grid.rows[i] as GridRow;
+    if (inside[i] === 0 || row === keep) out.push(row);
+  }
+  return out;
 }

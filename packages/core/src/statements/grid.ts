@@ -14,7 +14,51 @@ export type GridCell = {
   title?: string;
 };
 
-export type GridRow = { cells: GridCell[] };
+/**
+ * One table row, stored column-wise: the readers append cells straight from the tokenizer
+ * callbacks as strings and numbers, with no object per cell. Trade-table readers use the
+ * arrays; `cells` builds GridCell objects on first use (header, heading and summary rows).
+ * Rows are never modified after the grid is read.
+ */
+export class GridRow {
+  /** Cell texts (visible text, whitespace collapsed and trimmed). */
+  readonly texts: string[] = [];
+  /** Zero-based column where each cell starts. */
+  readonly cols: number[] = [];
+  /** Columns each cell covers. */
+  readonly spans: number[] = [];
+  /** `title` attributes per cell; null while no cell of the row has one. */
+  titles: (string | undefined)[] | null = null;
+  private cellList: GridCell[] | null = null;
+
+  push(col: number, span: number, text: string, title?: string): void {
+    if (title) {
+      if (!this.titles) this.titles = new Array<string | undefined>(this.texts.length).fill(undefined);
+      this.titles.push(title);
+    } else if (this.titles) this.titles.push(undefined);
+    this.texts.push(text);
+    this.cols.push(col);
+    this.spans.push(span);
+  }
+
+  get length(): number {
+    return this.texts.length;
+  }
+
+  /** The cells as objects (built once). */
+  get cells(): GridCell[] {
+    if (this.cellList) return this.cellList;
+    const list: GridCell[] = [];
+    for (let i = 0; i < this.texts.length; i++) {
+      const title = this.titles?.[i];
+      const cell: GridCell = { col: this.cols[i] as number, span: this.spans[i] as number, text: this.texts[i] as string };
+      if (title) cell.title = title;
+      list.push(cell);
+    }
+    this.cellList = list;
+    return list;
+  }
+}
 
 export type Grid = {
   rows: GridRow[];
@@ -70,8 +114,15 @@ export function filledCells(row: GridRow): GridCell[] {
   return row.cells.filter((c) => c.text !== '');
 }
 
-/** The cell covering column `col`, if any. */
-export function cellAt(row: GridRow, col: number): GridCell | undefined {
-  for (const c of row.cells) if (c.col <= col && col < c.col + c.span) return c;
-  return undefined;
+/**
+ * The text of the cell that starts at column `col`; '' when no cell covers it or the cell
+ * covering it starts further left (a colspan).
+ */
+export function textAt(row: GridRow, col: number): string {
+  const { cols, spans } = row;
+  for (let i = 0; i < cols.length; i++) {
+    const c = cols[i] as number;
+    if (c <= col && col < c + (spans[i] as number)) return c === col ? (row.texts[i] as string) : '';
+  }
+  return '';
 }

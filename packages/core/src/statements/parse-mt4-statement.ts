@@ -1,6 +1,6 @@
 import { DomainError } from '../shared';
 import type { ColumnId } from './column-labels';
-import { findTables, type FoundTable } from './find-tables';
+import { findTables, rowsOutside, type FoundTable } from './find-tables';
 import type { Grid, GridRow } from './grid';
 import type { BalanceOperation, ClosedTrade, OpenPosition, PendingOrder } from './model';
 import { cellCents, parseDecimal } from './parse-values';
@@ -34,15 +34,16 @@ function readClosed(table: FoundTable): ClosedSection {
   const closePriceCol = table.columns.get('closePrice') ?? -1;
   let last: ClosedTrade | null = null;
   for (const row of table.body) {
-    const first = row.cells[0];
-    if (!first) continue;
-    if (first.text === '') {
-      if (first.span === closePriceCol) {
-        if (last && row.cells[1]) {
-          last.magic = parseDecimal(row.cells[1].text) ?? last.magic;
-          last.comment = row.cells[2]?.text || last.comment;
+    const { texts } = row;
+    const firstText = texts[0];
+    if (firstText === undefined) continue;
+    if (firstText === '') {
+      if (row.spans[0] === closePriceCol) {
+        if (last && texts.length > 1) {
+          last.magic = parseDecimal(texts[1] as string) ?? last.magic;
+          last.comment = texts[2] || last.comment;
         }
-      } else if (row.cells.length > 1 && out.totals === null) out.totals = row;
+      } else if (texts.length > 1 && out.totals === null) out.totals = row;
       continue;
     }
     const r = readRow(row, table.columns);
@@ -50,7 +51,7 @@ function readClosed(table: FoundTable): ClosedSection {
     const time = r.time('openTime');
     if (!time) continue;
     if (type === 'balance' || type === 'credit') {
-      const amount = cellCents(row.cells[row.cells.length - 1]?.text);
+      const amount = cellCents(texts[texts.length - 1]);
       const comment = r.text('volume') || null;
       out.balance.push({ ticket: r.text('ticket'), time, kind: classifyBalance(type, amount, comment), amount, comment });
       last = null;
@@ -62,7 +63,7 @@ function readClosed(table: FoundTable): ClosedSection {
       last = null; // cancelled / deleted pending order
       continue;
     }
-    const { magic, comment } = readMagicTitle(first.title);
+    const { magic, comment } = readMagicTitle(row.titles?.[0]);
     last = {
       ticket: r.text('ticket'), positionId: null, openTime: time, closeTime, side,
       volume: r.decimal('volume') ?? '0', symbol: r.text('symbol'),
@@ -123,8 +124,7 @@ export function parseMt4Statement(grid: Grid): ParsedStatement {
   const closedTable = tables.find((t) => t.section === 'closed');
   if (!closedTable) throw new DomainError('statement.malformed', 'The statement has no Closed Transactions table.');
   const closed = readClosed(closedTable);
-  const tableRows = new Set(tables.flatMap((t) => [grid.rows[t.headerIndex], ...t.body.filter((r) => r !== closed.totals)]));
-  const stated = statedFromRows(grid.rows.filter((r) => !tableRows.has(r)));
+  const stated = statedFromRows(rowsOutside(grid, tables, closed.totals));
   if (closed.totals) {
     const r = readRow(closed.totals, closedTable.columns);
     stated.totalsRow = { commission: r.decimal('commission'), taxes: r.decimal('fee'), swap: r.decimal('swap'), profit: r.decimal('profit') };

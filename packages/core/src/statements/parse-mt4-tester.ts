@@ -1,5 +1,5 @@
 import { DomainError } from '../shared';
-import { findTables } from './find-tables';
+import { findTables, rowsOutside } from './find-tables';
 import type { Grid } from './grid';
 import type { BalanceOperation, ClosedTrade, LedgerEntry, Side } from './model';
 import { cellCents, toCents } from './parse-values';
@@ -53,8 +53,7 @@ export function parseMt4Tester(grid: Grid): ParsedStatement {
       profit: cellCents(r.text('profit')), magic: null, comment: type,
     });
   }
-  const logRows = new Set([grid.rows[log.headerIndex], ...log.body]);
-  const summaryRows = grid.rows.filter((r) => !logRows.has(r));
+  const summaryRows = rowsOutside(grid, [log]);
   const stated = statedFromRows(summaryRows);
   const symbol = readSymbol(summaryRows.slice(0, 3).map((r) => r.cells));
   for (const t of trades) t.symbol = symbol;

@@ -1,5 +1,5 @@
 import { DomainError } from '../shared';
-import { findTables, type FoundTable } from './find-tables';
+import { findTables, rowsOutside, type FoundTable } from './find-tables';
 import type { Grid, GridRow } from './grid';
 import type { BalanceOperation, ClosedTrade, LedgerEntry, OpenPosition, StatementFormat } from './model';
 import { readPendingOrders, requireColumns } from './parse-mt4-statement';
@@ -117,8 +117,7 @@ export function parseMt5Report(grid: Grid, container: 'html' | 'xlsx'): ParsedSt
   const positions = kind === 'trade' ? new Map<string, PositionInfo>() : indexPositions(tables.find((t) => t.section === 'positions'));
   const deals = dealsTable ? readDeals(dealsTable, positions) : { trades: [], balance: [], ledger: [], totals: null };
   const openTable = tables.find((t) => t.section === (kind === 'trade' ? 'positions' : 'openPositions'));
-  const dataRows = new Set(tables.flatMap((t) => [grid.rows[t.headerIndex], ...t.body]));
-  const stated = statedFromRows(grid.rows.filter((r) => !dataRows.has(r)));
+  const stated = statedFromRows(rowsOutside(grid, tables));
   if (deals.totals && dealsTable) {
     const r = readRow(deals.totals, dealsTable.columns);
     stated.totalsRow = { commission: r.decimal('commission'), swap: r.decimal('swap'), profit: r.decimal('profit') };

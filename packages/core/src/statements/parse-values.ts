@@ -9,10 +9,41 @@ const DECIMAL = /^[-+]?\d+(\.\d+)?$/;
  * in every MetaTrader export. Returns null for anything that is not a plain number.
  */
 export function parseDecimal(text: string): string | null {
+  if (isPlainDecimal(text)) return text;
   const compact = text.replace(SPACES, '').replace(/^\+/, '');
   if (compact.length > 40 || !DECIMAL.test(compact)) return null;
   if (/^-0+(\.0+)?$/.test(compact)) return compact.slice(1);
   return compact;
+}
+
+/**
+ * True when `text` is already parseDecimal's answer: '-'?, digits, optionally '.' and
+ * digits, at most 40 characters, and not a negative zero. Most cells are; the scan saves
+ * the regex replacements. Anything else takes the regex path, so results are identical.
+ */
+function isPlainDecimal(text: string): boolean {
+  const n = text.length;
+  if (n === 0 || n > 40) return false;
+  let i = text.charCodeAt(0) === 0x2d ? 1 : 0;
+  const start = i;
+  let nonZero = false;
+  for (; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x2e) break;
+    if (c < 0x30 || c > 0x39) return false;
+    if (c !== 0x30) nonZero = true;
+  }
+  if (i === start) return false;
+  if (i < n) {
+    const fracStart = ++i;
+    for (; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (c < 0x30 || c > 0x39) return false;
+      if (c !== 0x30) nonZero = true;
+    }
+    if (i === fracStart) return false;
+  }
+  return start === 0 || nonZero;
 }
 
 /** Like parseDecimal but for binary-float artefacts ("69293.399999999994"): rounds to `digits`. */

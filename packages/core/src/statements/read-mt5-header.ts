@@ -1,4 +1,4 @@
-import { filledCells, type Grid } from './grid';
+import { filledCells, type Grid, type GridRow } from './grid';
 import type { Account } from './model';
 import { emptyAccount } from './parsed-statement';
 import { normalizeLabel } from './summary-labels';
@@ -15,17 +15,26 @@ const LABELS: [string, string[]][] = [
 const BY_LABEL = new Map<string, string>();
 for (const [key, labels] of LABELS) for (const l of labels) BY_LABEL.set(normalizeLabel(l), key);
 
+/** Same as /[:：]$/.test(text), without a regex per cell. */
+function endsWithColon(text: string): boolean {
+  const last = text.charCodeAt(text.length - 1);
+  return last === 0x3a || last === 0xff1a;
+}
+
 /** First "Label: | value" pairs of an MT5 report's header and Settings block. */
 function readHeaderPairs(grid: Grid): Map<string, string> {
   const pairs = new Map<string, string>();
-  for (const row of grid.rows.slice(0, 400)) {
-    const cells = filledCells(row);
-    for (let i = 0; i + 1 < cells.length; i++) {
-      const label = cells[i]?.text ?? '';
-      if (!/[:：]$/.test(label)) continue;
+  const filled: string[] = []; // the row's non-empty texts, reused across rows
+  const n = Math.min(grid.rows.length, 400);
+  for (let r = 0; r < n; r++) {
+    filled.length = 0;
+    for (const t of (grid.rows[r] as GridRow).texts) if (t !== '') filled.push(t);
+    for (let i = 0; i + 1 < filled.length; i++) {
+      const label = filled[i] as string;
+      if (!endsWithColon(label)) continue;
       const key = BY_LABEL.get(normalizeLabel(label));
-      const value = cells[i + 1]?.text ?? '';
-      if (key && !pairs.has(key) && !/[:：]$/.test(value)) pairs.set(key, value);
+      const value = filled[i + 1] as string;
+      if (key && !pairs.has(key) && !endsWithColon(value)) pairs.set(key, value);
     }
   }
   return pairs;

@@ -2,7 +2,7 @@ import { Parser } from 'htmlparser2';
 import { DomainError } from '../shared';
 import { assertLooksLikeText, createStreamDecoder, decodeText, ENCODING_HEAD_BYTES, encodingFromHead } from './decode-text';
 import { createDepthGuard } from './depth-guard';
-import { normalizeSpace, type Grid, type GridRow } from './grid';
+import { GridRow, normalizeSpace, type Grid } from './grid';
 import { STATEMENT_LIMITS } from './limits';
 import { inflateZipEntryChunks, readZipDirectory, type ZipEntry } from './read-zip';
 
@@ -166,28 +166,41 @@ function columnOf(ref: string): number {
 function readSheetRows(bytes: Uint8Array, entry: ZipEntry, shared: string[]): GridRow[] {
   const rows: GridRow[] = [];
   let row: GridRow | null = null;
-  let cell: { col: number; type: string; parts: string[] } | null = null;
+  // The open cell as scalars (no object per cell): its column, type, and the text of at
+  // most 64 runs (each cut to maxCellChars).
+  let inCell = false;
+  let cellCol = 0;
+  let cellType = 'n';
+  let cellRaw = '';
+  let cellParts = 0;
   let capture = false;
   const depth = createDepthGuard();
   const parser = new Parser(
     {
       onopentag(name, attrs) {
         depth.open();
-        if (name === 'row') row = { cells: [] };
-        else if (name === 'c') cell = { col: columnOf(attrs.r ?? ''), type: attrs.t ?? 'n', parts: [] };
-        else if (name === 'v' || name === 't') capture = true;
+        if (name === 'row') row = new GridRow();
+        else if (name === 'c') {
+          inCell = true;
+          cellCol = columnOf(attrs.r ?? '');
+          cellType = attrs.t ?? 'n';
+          cellRaw = '';
+          cellParts = 0;
+        } else if (name === 'v' || name === 't') capture = true;
       },
       ontext(text) {
-        if (capture && cell && cell.parts.length < 64) cell.parts.push(text.slice(0, STATEMENT_LIMITS.maxCellChars));
+        if (capture && inCell && cellParts < 64) {
+          cellParts++;
+          cellRaw += text.length <= STATEMENT_LIMITS.maxCellChars ? text : text.slice(0, STATEMENT_LIMITS.maxCellChars);
+        }
       },
       onclosetag(name) {
         depth.close();
         if (name === 'v' || name === 't') capture = false;
-        else if (name === 'c' && cell && row) {
-          const raw = cell.parts.join('');
-          const text = cell.type === 's' ? (shared[Number(raw)] ?? '') : normalizeSpace(raw);
-          if (text !== '' && cell.col >= 0) row.cells.push({ col: cell.col, span: 1, text });
-          cell = null;
+        else if (name === 'c' && inCell && row) {
+          const text = cellType === 's' ? (shared[Number(cellRaw)] ?? '') : normalizeSpace(cellRaw);
+          if (text !== '' && cellCol >= 0) row.push(cellCol, 1, text);
+          inCell = false;
         } else if (name === 'row' && row) {
           rows.push(row);
           row = null;

@@ -117,7 +117,18 @@ const LABELS: [SummarySlot, string[]][] = [
 
 /** Case-, space- and colon-insensitive form used for every label comparison. */
 export function normalizeLabel(label: string): string {
-  return label.toLowerCase().replace(/[\s\u00a0\u3000]+/g, '').replace(/[:：]+$/, '');
+  const lower = label.toLowerCase();
+  // Most texts (data cells tested as possible labels) hold no space and no trailing colon:
+  // a scan is cheaper than two regex replacements that would return them unchanged.
+  let plain = true;
+  for (let i = 0; i < lower.length; i++) {
+    const c = lower.charCodeAt(i);
+    if (c <= 0x20 || c === 0x3a || c === 0xff1a || (c >= 0x7f && c <= 0xa0) || c >= 0x1680) {
+      plain = false;
+      break;
+    }
+  }
+  return plain ? lower : lower.replace(/[\s\u00a0\u3000]+/g, '').replace(/[:：]+$/, '');
 }
 
 const BY_LABEL = new Map<string, SummarySlot>();

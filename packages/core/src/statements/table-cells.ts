@@ -1,5 +1,5 @@
 import type { ColumnId, ColumnMap } from './column-labels';
-import { cellAt, type GridRow } from './grid';
+import { textAt, type GridRow } from './grid';
 import { parseDecimal, parseServerTime } from './parse-values';
 
 /** Typed access to one data row through a header's column map. */
@@ -27,8 +27,7 @@ class GridRowReader implements RowReader {
   text(id: ColumnId): string {
     const col = this.columns.get(id);
     if (col === undefined) return '';
-    const cell = cellAt(this.row, col);
-    return cell && cell.col === col ? cell.text : '';
+    return textAt(this.row, col);
   }
 
   has(id: ColumnId): boolean {
