@@ -5,6 +5,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { spawnOpenAiTestServer } from './openai-test-server.mjs';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -23,9 +24,11 @@ export async function freePort() {
  * Runs `node <bundle>/server.js` with a fresh database and the dev outbox on, waits for
  * /api/v1/health to answer 200, and returns its URL, the time that took, and a stop().
  */
-export async function startBundle({ bundleDir = path.join(root, 'dist/onprem'), env = {}, guardLog, quiet = true } = {}) {
+export async function startBundle({ bundleDir = path.join(root, 'dist/onprem'), env = {}, guardLog, quiet = true, localAi = true } = {}) {
   const server = path.join(bundleDir, 'server.js');
   if (!existsSync(server)) throw new Error(`${server} not found: run pnpm build:onprem first`);
+  // The LOCAL AI tier (stands in for Ollama) on loopback; no cloud tier is configured.
+  const ai = localAi ? await spawnOpenAiTestServer() : null;
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'ct-e2e-'));
   const nodeArgs = guardLog ? ['--import', path.join(root, 'e2e/net-guard.mjs'), server] : [server];
@@ -43,6 +46,7 @@ export async function startBundle({ bundleDir = path.join(root, 'dist/onprem'), 
       DEV_OUTBOX: '1',
       SEED_DEMO: '1',
       PASSWORD_ITERATIONS: '10000',
+      ...(ai ? { AI_LOCAL_BASE_URL: ai.baseURL, AI_LOCAL_MODEL: 'e2e-local' } : {}),
       ...(guardLog ? { NET_GUARD_LOG: guardLog } : {}),
       ...env,
     },
@@ -79,6 +83,7 @@ export async function startBundle({ bundleDir = path.join(root, 'dist/onprem'), 
     readyMs,
     output: () => output,
     async stop() {
+      await ai?.close();
       if (exited !== null) return;
       child.kill('SIGTERM');
       await new Promise((r) => {

@@ -45,6 +45,9 @@ step "blackout: end-to-end with only loopback"
 step "the Worker under wrangler dev, offline, on local PostgreSQL"
 "${PNPM[@]}" --filter @clantrader/workers run check:wrangler-dev
 
+step "README command 1: npm start"
+node scripts/check-start.mjs
+
 step "deploy commands"
 node scripts/check-deploy.mjs
 

@@ -21,6 +21,8 @@ export default defineConfig({
           MAIL_TRANSPORT: 'outbox',
           DEV_OUTBOX: '1',
           PBKDF2_ITERATIONS: '1000',
+          AI_LOCAL_BASE_URL: inject('aiLocalBaseUrl'),
+          AI_LOCAL_MODEL: 'test-local',
         },
       },
     })),

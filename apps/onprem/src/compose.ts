@@ -1,7 +1,8 @@
 import { createMemoryCache, systemClock } from '@clantrader/adapters';
 import type { Mailer } from '@clantrader/core';
-import type { DbHandle } from '@clantrader/db';
-import { buildApiDeps } from '@clantrader/workers/deps';
+import { createSeasonStore, type DbHandle } from '@clantrader/db';
+import { aiSettingsFromEnv, buildApiDeps } from '@clantrader/workers/deps';
+import { createMemoryHealthState } from './adapters/ai-health.memory';
 import { createDiskBlobStore } from './adapters/blob-store.disk';
 import { createLocalJobQueue } from './adapters/job-queue.local';
 import { createSmtpMailer } from './adapters/mailer.smtp';
@@ -34,10 +35,14 @@ export function composeOnprem(
     cache: createMemoryCache({ clock: systemClock }),
     // In-process queue: the upload answers at once, processing follows with retries.
     jobQueue: (run) => (jobs = createLocalJobQueue({ run, log })),
+    ai: aiSettingsFromEnv(env),
+    // One process: breaker state lives in memory; cache, switch and quota in the database.
+    aiHealth: createMemoryHealthState(),
   });
   // The on-prem server writes the socket address (or the trusted proxy's hop) into
   // x-client-ip and overwrites whatever a client sent under that name.
   api.clientIp = (c) => c.req.header('x-client-ip');
   if (!jobs) throw new Error('buildApiDeps did not create the job queue');
-  return { api, accounts: api.accounts, statements: api.statements, jobs, tickets: api.tickets, clock: api.accounts.clock };
+  return { api, accounts: api.accounts, statements: api.statements, jobs, tickets: api.tickets, clock: api.accounts.clock,
+    seasons: createSeasonStore(handle.db) };
 }

@@ -28,6 +28,13 @@ export const OnpremEnvSchema = z
     PASSWORD_ITERATIONS: z.coerce.number().int().min(1000).optional(),
     /** Uploaded statement originals; default `blobs` beside a pglite data dir, else `.data/blobs`. */
     BLOB_DIR: z.string().min(1).optional(),
+    /** Cloud AI tier (OpenRouter); leave unset on a mirror with no international link. */
+    AI_CLOUD_BASE_URL: z.url().optional(),
+    AI_CLOUD_API_KEY: z.string().min(1).optional(),
+    AI_CLOUD_MODEL: z.string().min(1).optional(),
+    /** Local AI tier: Ollama's OpenAI-compatible endpoint, e.g. http://127.0.0.1:11434/v1. */
+    AI_LOCAL_BASE_URL: z.url().optional(),
+    AI_LOCAL_MODEL: z.string().min(1).optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.AUTH_SECRET) {

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { expireStatements, purgeExpiredTokens } from '@clantrader/core';
+import { ai, expireStatements, leaderboard, purgeExpiredTokens } from '@clantrader/core';
 import { migrateDatabase } from '@clantrader/db';
 import { openDatabase } from '@clantrader/db/open-database';
 import { createApi } from '@clantrader/workers/api';
@@ -59,6 +59,9 @@ async function main() {
     [
       { name: 'purge-expired-tokens', everyMs: 60 * 60 * 1000, run: () => purgeExpiredTokens(app.accounts) },
       { name: 'expire-statements', everyMs: 24 * 60 * 60 * 1000, run: () => expireStatements(app.statements) },
+      // Season rollover + live leaderboard recompute (the daily snapshot rides on the first run of a day).
+      { name: 'season-jobs', everyMs: 60 * 60 * 1000, run: () => leaderboard.runSeasonJobs({ ...app.api.leaderboard, clock: app.clock, seasons: app.seasons }) },
+      ...(app.api.ai ? [{ name: 'ai-health-probe', everyMs: 60 * 1000, run: probeAi(app.api.ai.router) }] : []),
     ],
     log,
   );
@@ -94,6 +97,14 @@ async function pgliteTemplate(): Promise<Blob | undefined> {
 function bundledMigrations(): string | undefined {
   const beside = fileURLToPath(new URL('./migrations', import.meta.url));
   return process.env.MIGRATIONS_DIR ?? (existsSync(beside) ? beside : undefined);
+}
+
+/** The 60 s AI probe; logs a one-line summary, not every provider's latency. */
+function probeAi(deps: ai.AiDeps) {
+  return async () => {
+    const results = await ai.probeHealth(deps);
+    return Object.fromEntries(results.map((r) => [r.providerId, r.ok ? 'ok' : (r.error ?? 'down')]));
+  };
 }
 
 function describe(applied: string[]): string {

@@ -6,10 +6,11 @@ import {
   createUuidV7,
   systemClock,
 } from '@clantrader/adapters';
-import { processStatement, type BlobStore, type Cache, type Clock, type IdGenerator, type JobQueue, type Mailer, type StatementJob } from '@clantrader/core';
+import { processStatement, type ai, type BlobStore, type Cache, type Clock, type IdGenerator, type JobQueue, type Mailer, type StatementJob } from '@clantrader/core';
 import {
   checkDatabase,
   createAccountStore,
+  createLeaderboardStore,
   createOutboxMailer,
   createRateLimiter,
   createStatementStore,
@@ -17,6 +18,9 @@ import {
   type Database,
 } from '@clantrader/db';
 import { createInlineJobQueue } from './adapters/job-queue.inline';
+import { buildAiDeps, type AiSettings } from './ai-wiring';
+
+export { aiSettingsFromEnv, buildAiProviders, type AiSettings } from './ai-wiring';
 import type { ApiDeps, LogEntry } from './api/index';
 
 /** What `buildApiDeps` needs besides the database; shared by the Worker and the tests. */
@@ -42,6 +46,10 @@ export type ApiConfig = {
   jobQueue?: (process: (job: StatementJob) => Promise<unknown>) => JobQueue;
   /** Read-through cache for hot public reads; on-prem passes an in-process LRU. */
   cache?: Cache;
+  /** Model endpoints (AI_CLOUD_* / AI_LOCAL_*); none = cached answers only. */
+  ai?: AiSettings;
+  /** On-prem keeps AI breaker state in memory (one process). */
+  aiHealth?: ai.HealthState;
 };
 
 /** How long one database probe answers /health; load balancers poll it many times a second. */
@@ -80,8 +88,10 @@ export function buildApiDeps(db: Database, config: ApiConfig): ApiDeps {
       ...(config.cache ? { cache: config.cache } : {}),
     },
     statements: { ...processing, queue },
+    leaderboard: { store: createLeaderboardStore(db), ...(config.cache ? { cache: config.cache } : {}) },
     rateLimiter: createRateLimiter(db),
     tickets: createHmacTicketSigner(config.authSecret, clock),
+    ai: buildAiDeps(db, clock, config.ai ?? {}, config.aiHealth ? { health: config.aiHealth } : {}),
     checkDatabase: memoizeProbe(() => checkDatabase(db), clock),
     ...(config.devOutbox ? { listOutbox: (limit: number) => listOutbox(db, limit) } : {}),
     version: config.version,

@@ -6,6 +6,7 @@ import { createR2BlobStore } from './adapters/blob-store.r2';
 import { createCloudflareJobQueue } from './adapters/job-queue.cloudflare';
 import type { ApiDeps, LogEntry } from './api/index';
 import type { WorkerBindings } from './bindings';
+import { aiSettingsFromEnv } from './ai-wiring';
 import { buildApiDeps } from './build-api-deps';
 import type { WorkerEnv } from './env';
 
@@ -27,6 +28,7 @@ export function composeWorker(env: WorkerEnv, bindings: WorkerBindings): { db: D
     blobs: createR2BlobStore(bindings.blobs),
     // Cloudflare Queues: the upload answers at once; worker.ts `queue()` processes.
     jobQueue: () => createCloudflareJobQueue(bindings.statementJobs),
+    ai: aiSettingsFromEnv(env),
   });
   return { db, deps };
 }

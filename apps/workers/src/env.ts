@@ -31,6 +31,13 @@ export const WorkerEnvSchema = z
      * hash). Leave unset in production, where the default is OWASP's 600,000.
      */
     PBKDF2_ITERATIONS: z.coerce.number().int().min(1_000).max(10_000_000).optional(),
+    /** OpenRouter (cloud AI tier), e.g. https://openrouter.ai/api/v1; key is a secret. */
+    AI_CLOUD_BASE_URL: z.url().optional(),
+    AI_CLOUD_API_KEY: z.string().min(1).optional(),
+    AI_CLOUD_MODEL: z.string().min(1).optional(),
+    /** An OpenAI-compatible local model (Ollama's /v1), e.g. http://10.0.0.5:11434/v1. */
+    AI_LOCAL_BASE_URL: z.url().optional(),
+    AI_LOCAL_MODEL: z.string().min(1).optional(),
   })
   .superRefine((env, ctx) => {
     if (env.MAIL_TRANSPORT !== 'http') return;

@@ -1,13 +1,18 @@
 import { createUuidV7, systemClock } from '@clantrader/adapters';
-import { expireStatements, purgeExpiredTokens } from '@clantrader/core';
-import { createAccountStore, createStatementStore } from '@clantrader/db';
+import { ai, expireStatements, leaderboard, purgeExpiredTokens } from '@clantrader/core';
+import { createAccountStore, createLeaderboardStore, createSeasonStore, createStatementStore } from '@clantrader/db';
 import { openNeon } from '@clantrader/db/drivers/neon';
+import { aiSettingsFromEnv, buildAiDeps } from './ai-wiring';
 import { logJson } from './compose';
 import type { WorkerEnv } from './env';
 
 /** The crons wrangler.toml declares, mapped to the core jobs they run. */
 export const CRON_PURGE_TOKENS = '17 * * * *';
 export const CRON_EXPIRE_STATEMENTS = '23 3 * * *';
+/** Every minute: the AI health probe (opens/closes each provider's breaker). */
+export const CRON_AI_PROBE = '* * * * *';
+/** Hourly at :07: season rollover, then the live leaderboard recompute (and daily snapshot). */
+export const CRON_SEASONS = '7 * * * *';
 
 /**
  * Runs the background job of one Cron Trigger: daily, statements past their
@@ -18,6 +23,20 @@ export const CRON_EXPIRE_STATEMENTS = '23 3 * * *';
 export async function runScheduledJobs(env: WorkerEnv, cron: string): Promise<Record<string, number>> {
   const handle = openNeon(env.DATABASE_URL, env.NEON_WS_PROXY ? { wsProxy: env.NEON_WS_PROXY } : {});
   try {
+    if (cron === CRON_SEASONS) {
+      const result = await leaderboard.runSeasonJobs({
+        clock: systemClock, seasons: createSeasonStore(handle.db), store: createLeaderboardStore(handle.db),
+      });
+      logJson({ level: 'info', event: 'cron.season_jobs', cron, ...result });
+      return { archived: result.archived.length, opened: result.opened ? 1 : 0, traders: result.traders, eligible: result.eligible };
+    }
+    if (cron === CRON_AI_PROBE) {
+      const deps = buildAiDeps(handle.db, systemClock, aiSettingsFromEnv(env)).router;
+      const results = await ai.probeHealth(deps);
+      const summary = { probed: results.length, ok: results.filter((r) => r.ok).length };
+      logJson({ level: 'info', event: 'cron.ai_probe', cron, ...summary });
+      return summary;
+    }
     if (cron === CRON_EXPIRE_STATEMENTS) {
       const store = createStatementStore(handle.db);
       const result = await expireStatements({ store, clock: systemClock, ids: createUuidV7(systemClock) });

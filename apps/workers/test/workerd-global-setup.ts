@@ -1,12 +1,15 @@
+import { startOpenAiServer } from '@clantrader/ai-providers/testing';
 import { migrateDatabase } from '@clantrader/db';
 import { openPg } from '@clantrader/db/drivers/pg';
 import { createTestPostgresDatabase, startNeonWsProxy } from '@clantrader/db/testing';
 import type { TestProject } from 'vitest/node';
+import { LOCAL_TEST_ANSWER } from '../src/api/testing/suite-ai';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     databaseUrl: string;
     neonWsProxy: string;
+    aiLocalBaseUrl: string;
   }
 }
 
@@ -26,7 +29,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const proxy = await startNeonWsProxy(database.url);
   project.provide('databaseUrl', database.url);
   project.provide('neonWsProxy', proxy.url);
+  // The Worker's local AI tier (AI_LOCAL_BASE_URL): an OpenAI-compatible server on loopback.
+  const localAi = await startOpenAiServer(() => ({ kind: 'text', text: LOCAL_TEST_ANSWER }));
+  project.provide('aiLocalBaseUrl', localAi.baseURL);
   return async () => {
+    await localAi.close();
     await proxy.close();
     await database.drop();
   };

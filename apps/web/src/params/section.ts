@@ -1,6 +1,6 @@
 import type { ParamMatcher } from '@sveltejs/kit';
 
-export const SECTIONS = ['clans', 'channels', 'leaderboard', 'ai'] as const;
+export const SECTIONS = ['clans', 'channels', 'ai'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export const match = ((param: string): param is Section =>

@@ -4,9 +4,10 @@ import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { buildApiDeps } from '../build-api-deps';
 import { createHmacTicketSigner } from '@clantrader/adapters';
-import { fakeAccountDeps, fakeStatementDeps, MemoryAccountStore, MemoryBlobStore, MemoryRateLimiter } from '@clantrader/core/testing';
+import { fakeAccountDeps, fakeStatementDeps, MemoryAccountStore, MemoryBlobStore, MemoryLeaderboardStore, MemoryRateLimiter } from '@clantrader/core/testing';
 import { createApi, type ApiDeps, type LogEntry } from './index';
-import { defineApiSuite, type ApiTestClient } from './testing/api-suite';
+import { startOpenAiServer } from '@clantrader/ai-providers/testing';
+import { defineApiSuite, LOCAL_TEST_ANSWER, type ApiTestClient } from './testing/api-suite';
 import { call, expectProblem, latestToken, newIdentity, rowsOf } from './testing/api-client';
 
 const SECRET = 'node-test-secret-at-least-32-characters!';
@@ -14,6 +15,8 @@ const SECRET = 'node-test-secret-at-least-32-characters!';
 /** createApi in-process over a fresh migrated database, wired exactly as the Worker wires it. */
 async function inProcessClient(database: TestDatabase, passwordIterations?: number): Promise<ApiTestClient> {
   const handle = await database.open();
+  // The local AI tier: an OpenAI-compatible server on loopback; no cloud tier.
+  const localAi = await startOpenAiServer(() => ({ kind: 'text', text: LOCAL_TEST_ANSWER }));
   const app = createApi(
     buildApiDeps(handle.db, {
       appUrl: 'http://app.test',
@@ -23,12 +26,16 @@ async function inProcessClient(database: TestDatabase, passwordIterations?: numb
       passwordIterations: passwordIterations ?? 1_000,
       log: () => undefined,
       blobs: new MemoryBlobStore(),
+      ai: { local: { baseURL: localAi.baseURL, model: 'test-local' } },
     }),
   );
   return {
     fetch: async (request) => app.fetch(request),
     query: async (text) => rowsOf(await handle.db.execute(sql.raw(text))),
-    close: () => handle.close(),
+    close: async () => {
+      await localAi.close();
+      await handle.close();
+    },
   };
 }
 
@@ -66,6 +73,7 @@ function fakeApiDeps(over: Partial<ApiDeps> = {}): ApiDeps {
   return {
     accounts: deps,
     statements: fakeStatementDeps().deps,
+    leaderboard: { store: new MemoryLeaderboardStore() },
     rateLimiter: new MemoryRateLimiter(clock),
     tickets: createHmacTicketSigner(SECRET, clock),
     checkDatabase: async () => true,

@@ -11,7 +11,10 @@ import { meRoutes } from './routes/me';
 import { profileRoutes } from './routes/profiles';
 import { roomRoutes } from './routes/rooms';
 import { adminRoutes } from './routes/admin';
+import { aiRoutes } from './routes/ai';
 import { statementRoutes } from './routes/statements';
+import { leaderboardRoutes } from './routes/leaderboard';
+import { seasonRoutes } from './routes/seasons';
 
 export const API_BASE = '/api/v1';
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -41,7 +44,10 @@ export function createApi(deps: ApiDeps): Hono<ApiEnv> {
     .route('/', profileRoutes(deps))
     .route('/', roomRoutes(deps))
     .route('/', statementRoutes(deps))
-    .route('/', adminRoutes(deps));
+    .route('/', seasonRoutes(deps))
+    .route('/', leaderboardRoutes(deps))
+    .route('/', adminRoutes(deps))
+    .route('/', aiRoutes(deps));
   if (deps.listOutbox) api.route('/', devRoutes(deps.listOutbox));
 
   const app = new Hono<ApiEnv>();

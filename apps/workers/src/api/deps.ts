@@ -1,4 +1,4 @@
-import type { AccountDeps, RateLimiter, RoomTicketSigner, StatementDeps, User } from '@clantrader/core';
+import type { AccountDeps, ai, leaderboard, RateLimiter, RoomTicketSigner, StatementDeps, User } from '@clantrader/core';
 import type { Context } from 'hono';
 
 /** A message of the development outbox as `/dev/outbox` shows it. */
@@ -32,8 +32,12 @@ export type ApiDeps = {
   accounts: AccountDeps;
   /** Statement upload, processing, review and public stats (issue 3). */
   statements: StatementDeps;
+  /** Seasons and the live leaderboard (issue 5). */
+  leaderboard: leaderboard.LeaderboardDeps;
   rateLimiter: RateLimiter;
   tickets: RoomTicketSigner;
+  /** The AI assistant (issue 6): router ports and the daily question counter. */
+  ai?: AiApiDeps;
   /** True when the database answers; never throws for "down". */
   checkDatabase(): Promise<boolean>;
   /** Present only when DEV_OUTBOX is on; it also switches the `/dev/outbox` route on. */
@@ -52,6 +56,12 @@ export type ApiDeps = {
   newRequestId?: () => string;
   /** Overrides of `DEFAULT_AUTH_LIMITS`. */
   authLimits?: Partial<AuthLimits>;
+};
+
+/** What the AI routes need; absent = the assistant answers `ai.unavailable`. */
+export type AiApiDeps = {
+  router: ai.AiDeps;
+  quota: ai.QuotaStore;
 };
 
 /** How a request proved its session: the cookie path gets the extra CSRF rule. */

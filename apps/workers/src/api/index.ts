@@ -1,6 +1,7 @@
 export { createApi, API_BASE, MAX_BODY_BYTES } from './create-api';
 export {
   DEFAULT_AUTH_LIMITS,
+  type AiApiDeps,
   type ApiDeps,
   type ApiEnv,
   type AuthLimits,

@@ -32,6 +32,7 @@ export const PROBLEMS = {
   'ai.quota_exceeded': { status: 429, title: 'Daily AI question limit reached' },
   'statement.not_found': { status: 404, title: 'Statement not found' },
   'statement.not_reviewable': { status: 409, title: 'Statement is not awaiting review' },
+  'leaderboard.not_ranked': { status: 404, title: 'Trader not on this leaderboard' },
 } as const satisfies Record<ErrorCode, { status: number; title: string }>;
 
 const PROBLEM_BASE = 'https://clantrader.app/problems/';

@@ -27,6 +27,7 @@ export const ERROR_CODES = [
   'statement.missing_columns',
   'statement.not_found',
   'statement.not_reviewable',
+  'leaderboard.not_ranked',
   'ai.unavailable',
   'ai.quota_exceeded',
 ] as const;

@@ -30,3 +30,5 @@ export { fakeContentHasher } from './fake-content-hasher';
 export { buildSyntheticStatement, buildSyntheticStatementHtml, utf8, type SyntheticStatementOptions } from './synthetic-statement';
 export { fakeStatementDeps } from './fake-statement-deps';
 export * from '../ai/testing';
+export { WORKED_ENTRANTS, WORKED_CLANS } from '../seasons/worked-example.fixture';
+export { MemoryLeaderboardStore } from '../leaderboard/testing/memory-leaderboard-store';

@@ -4,3 +4,7 @@ export { createOutboxMailer, listOutbox, type OutboxMessage } from './outbox';
 export { checkDatabase } from './health';
 export { uniqueViolation } from './pg-errors';
 export { createStatementStore } from './statement-store';
+export { createAiStateStore } from './ai-store';
+export { createAiDataSource } from './ai-data';
+export { createSeasonStore } from './season-store';
+export { createLeaderboardStore } from './leaderboard-store';

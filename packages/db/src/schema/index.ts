@@ -1,3 +1,5 @@
 export * from './accounts';
 export * from './ops';
 export * from './statements';
+export * from './ai';
+export * from './seasons';

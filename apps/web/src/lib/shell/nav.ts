@@ -11,12 +11,12 @@ export type NavItem = {
   unread: number;
 };
 
-/** The left-pane list. Clans, channels, leaderboard and AI are placeholders for now. */
+/** The left-pane list. Clans, channels and AI are placeholders for now. */
 export function navItems(handle: string, role: 'user' | 'admin' = 'user'): NavItem[] {
   const items: NavItem[] = [
     { id: 'clans', href: resolve('/[section=section]', { section: 'clans' }), labelKey: 'nav.clans', icon: '⚔', unread: 0 },
     { id: 'channels', href: resolve('/[section=section]', { section: 'channels' }), labelKey: 'nav.channels', icon: '☰', unread: 0 },
-    { id: 'leaderboard', href: resolve('/[section=section]', { section: 'leaderboard' }), labelKey: 'nav.leaderboard', icon: '★', unread: 0 },
+    { id: 'leaderboard', href: resolve('/leaderboard'), labelKey: 'nav.leaderboard', icon: '★', unread: 0 },
     { id: 'ai', href: resolve('/[section=section]', { section: 'ai' }), labelKey: 'nav.ai', icon: '✦', unread: 0 },
     { id: 'statements', href: resolve('/statements'), labelKey: 'nav.statements', icon: '✔', unread: 0 },
     { id: 'profile', href: resolve('/u/[handle]', { handle }), labelKey: 'nav.profile', icon: '☺', unread: 0 },

@@ -30,7 +30,7 @@ export function requireSession(deps: Pick<ApiDeps, 'accounts'>) {
   });
 }
 
-function readSessionToken(
+export function readSessionToken(
   authorization: string | undefined,
   cookie: string | undefined,
 ): { token: string; via: AuthVia } | null {

@@ -1,11 +1,14 @@
 import { afterAll, beforeAll, describe } from 'vitest';
 import type { ApiTestClient } from './api-client';
 import { defineAccountTests } from './suite-accounts';
+import { defineAiTests } from './suite-ai';
 import { defineGuardTests } from './suite-guards';
+import { defineLeaderboardTests } from './suite-leaderboard';
 import { defineStatementTests, type CorpusStatement } from './suite-statements';
 
 export type { ApiTestClient } from './api-client';
 export type { CorpusStatement } from './suite-statements';
+export { LOCAL_TEST_ANSWER } from './suite-ai';
 
 /**
  * THE API test suite, written once and run against every home: in-process on Node over
@@ -33,5 +36,7 @@ export function defineApiSuite(
     describe('accounts', () => defineAccountTests(client));
     describe('input guards and limits', () => defineGuardTests(client));
     describe('statements', () => defineStatementTests(client, options.corpus));
+    describe('seasons and leaderboards', () => defineLeaderboardTests(client));
+    describe('AI assistant', () => defineAiTests(client));
   });
 }

@@ -1,0 +1,113 @@
+import { ai, DomainError } from '@clantrader/core';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { AiApiDeps, ApiDeps, ApiEnv } from '../deps';
+import { requireSession } from '../middleware/auth';
+import { PROBLEMS, toDomainError } from '../problem';
+import { jsonBody } from '../validate';
+
+export const AskBodySchema = z.strictObject({ question: z.string().trim().min(1).max(2_000) });
+export const ForceLocalBodySchema = z.strictObject({ enabled: z.boolean() });
+
+/**
+ * The spectator bot: `POST /ai/ask` streams the answer as Server-Sent Events (`delta`
+ * {text}, `reset` {}, then `done` {tier, sourceTier, model, cachedAtMs, remaining}; a
+ * failure after the stream began arrives as `error` {code, title, detail}). Quota and
+ * "no tier can answer" before the first byte are ordinary problem+json answers.
+ */
+export function aiRoutes(deps: ApiDeps) {
+  const session = requireSession(deps);
+  return new Hono<ApiEnv>()
+    .get('/ai/status', async (c) => {
+      const status = await ai.getAiStatus(need(deps.ai).router);
+      return c.json({ tier: status.mode, label: status.label, colour: status.colour, forceLocal: status.forceLocal });
+    })
+    .post('/ai/ask', session, jsonBody(AskBodySchema), async (c) => {
+      const aiDeps = need(deps.ai);
+      const user = c.get('user');
+      // No Pro plan exists yet: everyone is on the free allowance.
+      const { remaining } = await ai.countQuestion(
+        { quota: aiDeps.quota, clock: aiDeps.router.clock },
+        { userId: user.id, plan: 'free', timezone: user.timezone },
+      );
+      const abort = new AbortController();
+      const events = ai.askAi(aiDeps.router, {
+        question: c.req.valid('json').question,
+        queryType: 'stats',
+        contextVersion: contextVersion(aiDeps.router.clock.now()),
+        caller: { userId: user.id, clanIds: [] },
+        signal: abort.signal,
+      });
+      // Pull the first event before answering, so "no tier can answer" is a plain 503.
+      let pending: IteratorResult<ai.AskEvent> | null = await events.next();
+      const encoder = new TextEncoder();
+      const body = new ReadableStream<Uint8Array>({
+        async pull(controller) {
+          try {
+            const next = pending ?? (await events.next());
+            pending = null;
+            if (next.done) {
+              controller.close();
+              return;
+            }
+            controller.enqueue(encoder.encode(toSse(next.value, remaining)));
+          } catch (error) {
+            const known = toDomainError(error) ?? new DomainError('ai.unavailable', 'The answer was interrupted');
+            const { title } = PROBLEMS[known.code];
+            controller.enqueue(encoder.encode(sse('error', { code: known.code, title, detail: known.message })));
+            controller.close();
+          }
+        },
+        cancel() {
+          abort.abort();
+          void events.return(undefined);
+        },
+      });
+      return new Response(body, {
+        headers: {
+          'content-type': 'text/event-stream; charset=utf-8',
+          'cache-control': 'no-cache, no-transform',
+          'x-accel-buffering': 'no',
+          'x-request-id': c.get('requestId'),
+        },
+      });
+    })
+    .post('/admin/ai/force-local', session, jsonBody(ForceLocalBodySchema), async (c) => {
+      if (c.get('user').role !== 'admin') throw new DomainError('auth.forbidden', 'Only admins may do this');
+      const router = need(deps.ai).router;
+      await router.connectivity.setForceLocal(c.req.valid('json').enabled);
+      const status = await ai.getAiStatus(router);
+      return c.json({ forceLocal: status.forceLocal, tier: status.mode, label: status.label, colour: status.colour });
+    });
+}
+
+function need(deps: AiApiDeps | undefined): AiApiDeps {
+  if (!deps) throw new DomainError('ai.unavailable', 'The AI assistant is not configured here', { retryAfterSeconds: 60 });
+  return deps;
+}
+
+/** Cached answers are keyed by day until a daily platform snapshot id exists. */
+function contextVersion(now: Date): string {
+  return `day-${now.toISOString().slice(0, 10)}`;
+}
+
+function toSse(event: ai.AskEvent, remaining: number | null): string {
+  switch (event.type) {
+    case 'delta':
+      return sse('delta', { text: event.text });
+    case 'reset':
+      return sse('reset', {});
+    case 'done':
+      return sse('done', {
+        tier: event.tier,
+        sourceTier: event.sourceTier,
+        model: event.model,
+        cachedAtMs: event.cachedAtMs,
+        remaining,
+      });
+  }
+}
+
+function sse(event: string, data: unknown): string {
+  return `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
+}

@@ -1,0 +1,43 @@
+import { leaderboard, seasons, TRADING_STYLES } from '@clantrader/core';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { ApiDeps, ApiEnv } from '../deps';
+import { queryParams } from '../validate';
+
+const BoardQuerySchema = z.strictObject({
+  season: seasons.SeasonIdSchema.optional(),
+  sort: z.enum(['score', 'return', 'sharpe', 'drawdown', 'activity']).default('score'),
+  instrument: z.string().trim().toUpperCase().regex(/^[A-Z0-9._#-]{1,24}$/, 'Instrument must be a symbol like EURUSD').optional(),
+  style: z.enum(TRADING_STYLES).optional(),
+  cursor: z.coerce.number().int().min(0).max(10_000_000).default(0),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
+
+const SeasonQuerySchema = z.strictObject({ season: seasons.SeasonIdSchema.optional() });
+
+/** Trader leaderboards of a season (default: the current one) and archived season results. */
+export function leaderboardRoutes(deps: ApiDeps) {
+  const current = () => seasons.seasonFor(deps.accounts.clock.now()).id;
+  return new Hono<ApiEnv>()
+    .get('/leaderboard/traders', queryParams(BoardQuerySchema), async (c) => {
+      const q = c.req.valid('query');
+      const seasonId = q.season ?? current();
+      const page = await leaderboard.getLeaderboardPage(deps.leaderboard, {
+        seasonId, sort: q.sort, offset: q.cursor, limit: q.limit,
+        ...(q.instrument === undefined ? {} : { instrument: q.instrument }), ...(q.style === undefined ? {} : { style: q.style }),
+      });
+      return c.json({
+        season: { id: seasonId },
+        updatedAt: page.updatedAt,
+        items: page.items,
+        nextCursor: page.items.length === q.limit ? q.cursor + q.limit : null,
+      });
+    })
+    .get('/leaderboard/traders/:handle', queryParams(SeasonQuerySchema), async (c) => {
+      const seasonId = c.req.valid('query').season ?? current();
+      return c.json(await leaderboard.getTraderRank(deps.leaderboard, { seasonId, handle: c.req.param('handle') }));
+    })
+    .get('/profiles/:handle/seasons', async (c) => {
+      return c.json(await leaderboard.getSeasonHistory(deps.leaderboard, { handle: c.req.param('handle') }));
+    });
+}

@@ -1,0 +1,20 @@
+import { authenticateSession, seasons } from '@clantrader/core';
+import { getCookie } from 'hono/cookie';
+import { Hono } from 'hono';
+import type { ApiDeps, ApiEnv } from '../deps';
+import { readSessionToken, SESSION_COOKIE } from '../middleware/auth';
+
+/** The running season and, for a signed-in trader on its board, their standing. */
+export function seasonRoutes(deps: ApiDeps) {
+  return new Hono<ApiEnv>().get('/seasons/current', async (c) => {
+    const now = deps.accounts.clock.now();
+    const season = seasons.seasonFor(now);
+    const found = readSessionToken(c.req.header('authorization'), getCookie(c, SESSION_COOKIE));
+    const user = found ? await authenticateSession(deps.accounts, found.token) : null;
+    const entry = user ? await deps.leaderboard.store.findEntry(season.id, user.id) : null;
+    return c.json({
+      season: { id: season.id, startsAt: season.startsAt.toISOString(), endsAt: season.endsAt.toISOString(), daysLeft: seasons.daysLeft(season, now) },
+      me: entry ? { position: entry.position, score: entry.score, tier: entry.tier, eligible: entry.eligible } : null,
+    });
+  });
+}

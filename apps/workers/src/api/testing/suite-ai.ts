@@ -1,0 +1,84 @@
+import { expect, it } from 'vitest';
+import { call, createAccount, expectProblem, logIn, newIp, type ApiTestClient } from './api-client';
+
+/** What the local OpenAI-compatible test server answers every question with. */
+export const LOCAL_TEST_ANSWER = 'XAUUSD is the most traded instrument this week.';
+
+type SseEvent = { event: string; data: Record<string, unknown> };
+
+/** POST /ai/ask and, on 200, the Server-Sent Events of the answer. */
+async function ask(client: ApiTestClient, token: string, question: string) {
+  const ip = newIp();
+  const res = await client.fetch(
+    new Request('http://api.test/api/v1/ai/ask', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'cf-connecting-ip': ip, 'x-forwarded-for': ip },
+      body: JSON.stringify({ question }),
+    }),
+  );
+  const text = await res.text();
+  if (res.status !== 200) return { status: res.status, headers: res.headers, problem: JSON.parse(text) as Record<string, unknown>, events: [] };
+  const events: SseEvent[] = text
+    .split('\n\n')
+    .filter((block) => block.trim())
+    .map((block) => {
+      const event = /^event: (.+)$/m.exec(block)?.[1] ?? 'message';
+      const data = /^data: (.+)$/m.exec(block)?.[1] ?? '{}';
+      return { event, data: JSON.parse(data) as Record<string, unknown> };
+    });
+  return { status: res.status, headers: res.headers, problem: null, events };
+}
+
+/**
+ * The spectator bot over HTTP. The home under test must configure NO cloud tier and a
+ * local OpenAI-compatible test server that answers `LOCAL_TEST_ANSWER`.
+ */
+export function defineAiTests(client: () => ApiTestClient): void {
+  it('reports the local tier for the connectivity dot', async () => {
+    const res = await call(client(), 'GET', '/ai/status');
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ tier: 'local', colour: 'yellow', label: '⚡ Running in local mode' });
+  });
+
+  it('requires a session and a non-empty question', async () => {
+    expectProblem(await call(client(), 'POST', '/ai/ask', { body: { question: 'hi' } }), 401, 'auth.unauthenticated');
+    const token = await logIn(client(), await createAccount(client()));
+    expectProblem(await call(client(), 'POST', '/ai/ask', { token, body: { question: '  ' } }), 422, 'validation.failed');
+    expectProblem(await call(client(), 'POST', '/ai/ask', { token, body: { question: 'q', extra: 1 } }), 422, 'validation.failed');
+  });
+
+  it('streams the local answer as SSE, then refuses the 4th question of the day politely', async () => {
+    const token = await logIn(client(), await createAccount(client()));
+    const first = await ask(client(), token, 'What is trending this week?');
+    expect(first.status).toBe(200);
+    expect(first.headers.get('content-type')).toMatch(/^text\/event-stream/);
+    const deltas = first.events.filter((e) => e.event === 'delta').map((e) => String(e.data.text));
+    expect(deltas.length).toBeGreaterThan(1);
+    expect(deltas.join('')).toBe(LOCAL_TEST_ANSWER);
+    expect(first.events.at(-1)).toMatchObject({ event: 'done', data: { tier: 'local', remaining: 2 } });
+
+    expect((await ask(client(), token, 'Second question?')).status).toBe(200);
+    const third = await ask(client(), token, 'Third question?');
+    expect(third.events.at(-1)).toMatchObject({ event: 'done', data: { remaining: 0 } });
+
+    const fourth = await ask(client(), token, 'Fourth question?');
+    expect(fourth.status).toBe(429);
+    expect(fourth.problem).toMatchObject({ code: 'ai.quota_exceeded', status: 429 });
+    expect(String(fourth.problem?.detail)).toMatch(/free AI questions for today/);
+    expect(Number(fourth.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
+
+  it('lets only admins switch force-local', async () => {
+    const user = await createAccount(client());
+    const token = await logIn(client(), user);
+    expectProblem(await call(client(), 'POST', '/admin/ai/force-local', { token, body: { enabled: true } }), 403, 'auth.forbidden');
+    await client().query(`update users set role = 'admin' where id = '${user.userId}'`);
+    const on = await call(client(), 'POST', '/admin/ai/force-local', { token, body: { enabled: true } });
+    expect(on.status).toBe(200);
+    // No cloud tier is configured, so force-local changes the switch but not the mode.
+    expect(on.body).toMatchObject({ forceLocal: true, tier: 'local' });
+    expect((await call(client(), 'GET', '/ai/status')).body).toMatchObject({ forceLocal: true });
+    const off = await call(client(), 'POST', '/admin/ai/force-local', { token, body: { enabled: false } });
+    expect(off.body).toMatchObject({ forceLocal: false });
+  });
+}

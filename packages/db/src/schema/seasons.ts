@@ -1,0 +1,107 @@
+import type { ranking, seasons as s } from '@clantrader/core';
+
+type RankingRules = ranking.RankingRules;
+type SeasonArchive = s.SeasonArchive;
+import { sql } from 'drizzle-orm';
+import { bigint, boolean, check, doublePrecision, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { users } from './accounts';
+
+const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+/** A surrogate key: drizzle-kit's PGlite introspection cannot read composite primary keys. */
+const surrogate = () => bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity();
+
+/** One monthly season ('YYYY-MM'); moves open -> frozen -> archived by compare-and-set updates. */
+export const seasons = pgTable(
+  'seasons',
+  {
+    id: text('id').primaryKey(),
+    startsAt: at('starts_at').notNull(),
+    endsAt: at('ends_at').notNull(),
+    status: text('status', { enum: ['open', 'frozen', 'archived'] }).notNull(),
+    openedAt: at('opened_at').notNull(),
+    frozenAt: at('frozen_at'),
+    archivedAt: at('archived_at'),
+  },
+  (t) => [index('seasons_status_ends_idx').on(t.status, t.endsAt), check('seasons_status_known', sql`${t.status} in ('open', 'frozen', 'archived')`)],
+);
+
+/** The frozen result of a season, written in the same transaction as the move to archived. */
+export const seasonArchives = pgTable('season_archives', {
+  seasonId: text('season_id')
+    .primaryKey()
+    .references(() => seasons.id, { onDelete: 'cascade' }),
+  rules: jsonb('rules').$type<RankingRules>().notNull(),
+  standings: jsonb('standings').$type<SeasonArchive['standings']>().notNull(),
+  clans: jsonb('clans').$type<SeasonArchive['clans']>().notNull(),
+  awards: jsonb('awards').$type<SeasonArchive['awards']>().notNull(),
+  createdAt: at('created_at').notNull(),
+});
+
+/** Per-trader archived result, so a profile's season history is one indexed read. */
+export const seasonResults = pgTable(
+  'season_results',
+  {
+    id: surrogate(),
+    seasonId: text('season_id')
+      .notNull()
+      .references(() => seasons.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    eligible: boolean('eligible').notNull(),
+    score: doublePrecision('score'),
+    tier: text('tier'),
+    awards: jsonb('awards').$type<string[]>().notNull(),
+  },
+  (t) => [uniqueIndex('season_results_season_user_idx').on(t.seasonId, t.userId), index('season_results_user_idx').on(t.userId, t.seasonId)],
+);
+
+/**
+ * The live board of a season, replaced whole by each recompute: one row per trader with
+ * everything a page shows, so a page is one (season_id, position) range read and a rank
+ * one (season_id, user_id) lookup.
+ */
+export const leaderboardEntries = pgTable(
+  'leaderboard_entries',
+  {
+    id: surrogate(),
+    seasonId: text('season_id').notNull(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    eligible: boolean('eligible').notNull(),
+    score: doublePrecision('score'),
+    tier: text('tier'),
+    components: jsonb('components').$type<Record<string, number>>(),
+    returnPct: doublePrecision('return_pct').notNull(),
+    sharpe: doublePrecision('sharpe'),
+    maxDrawdownPct: doublePrecision('max_drawdown_pct').notNull(),
+    trades: integer('trades').notNull(),
+    tradingDays: integer('trading_days').notNull(),
+    style: text('style'),
+    /** Symbols with enough trades for the instrument filter. */
+    instruments: text('instruments').array().notNull(),
+    movementDirection: text('movement_direction', { enum: ['up', 'down', 'same', 'new'] }).notNull(),
+    movementDelta: integer('movement_delta').notNull(),
+    updatedAt: at('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('leaderboard_entries_season_position_idx').on(t.seasonId, t.position),
+    uniqueIndex('leaderboard_entries_season_user_idx').on(t.seasonId, t.userId),
+  ],
+);
+
+/** Positions of one day's board (UTC day of the recompute): the base of movement arrows. */
+export const leaderboardSnapshots = pgTable(
+  'leaderboard_snapshots',
+  {
+    id: surrogate(),
+    seasonId: text('season_id').notNull(),
+    day: text('day').notNull(),
+    userId: uuid('user_id').notNull(),
+    position: integer('position').notNull(),
+  },
+  (t) => [uniqueIndex('leaderboard_snapshots_season_day_user_idx').on(t.seasonId, t.day, t.userId)],
+);
