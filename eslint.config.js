@@ -6,7 +6,10 @@ import tseslint from 'typescript-eslint';
 const RUNTIME_MODULES = [
   { group: ['node:*'], message: 'packages/core is runtime-free: receive this through a port.' },
   { group: ['hono', 'hono/*', '@hono/*'], message: 'HTTP belongs to apps/workers.' },
-  { group: ['drizzle-orm', 'drizzle-orm/*', 'pg', '@electric-sql/*', '@neondatabase/*'], message: 'Persistence belongs to packages/db.' },
+  {
+    group: ['drizzle-orm', 'drizzle-orm/*', 'pg', '@electric-sql/*', '@neondatabase/*'],
+    message: 'Persistence belongs to packages/db.',
+  },
   { group: ['svelte', 'svelte/*', '@sveltejs/*'], message: 'UI belongs to apps/web.' },
   { group: ['partyserver', 'partysocket', 'ws'], message: 'Sockets belong to apps/party and apps/onprem.' },
   { group: ['cloudflare:*', '@cloudflare/*'], message: 'Cloudflare belongs to the edge apps.' },
@@ -15,8 +18,16 @@ const RUNTIME_MODULES = [
 export default tseslint.config(
   {
     ignores: [
-      '**/node_modules/**', '**/dist/**', '**/build/**', '**/.svelte-kit/**', '**/.wrangler/**',
-      '**/.data/**', '**/.tmp/**', 'packages/db/migrations/**', '**/*.d.ts', '.xdg/**',
+      '**/node_modules/**',
+      '**/dist/**',
+      '**/build/**',
+      '**/.svelte-kit/**',
+      '**/.wrangler/**',
+      '**/.data/**',
+      '**/.tmp/**',
+      'packages/db/migrations/**',
+      '**/*.d.ts',
+      '.xdg/**',
     ],
   },
   js.configs.recommended,
@@ -57,9 +68,15 @@ export default tseslint.config(
       ],
       'no-restricted-syntax': [
         'error',
-        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'Use the Clock port.' },
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: 'Use the Clock port.',
+        },
         { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Use the Clock port.' },
-        { selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']", message: 'Randomness goes through a port.' },
+        {
+          selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']",
+          message: 'Randomness goes through a port.',
+        },
       ],
       '@typescript-eslint/no-explicit-any': 'error',
     },

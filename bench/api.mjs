@@ -37,7 +37,9 @@ const results = [];
 let server;
 let hello;
 try {
-  server = await startBundle({ env: { DATABASE_URL: benchUrl.toString(), PASSWORD_ITERATIONS: '600000', SEED_DEMO: '0' } });
+  server = await startBundle({
+    env: { DATABASE_URL: benchUrl.toString(), PASSWORD_ITERATIONS: '600000', SEED_DEMO: '0' },
+  });
   const handle = await createTrader(server.url);
   const helloPort = await freePort();
   hello = await startHello(helloPort);
@@ -62,7 +64,9 @@ try {
 
 const baseline = results[0].max.rps;
 console.log(`\nbench:api — on-prem bundle on PostgreSQL, ${SECONDS} s per run, loopback, ${os.cpus().length} cores`);
-console.log('target                                   | max req/s | vs hello | @500/s p50 | p95     | p99     | non-2xx');
+console.log(
+  'target                                   | max req/s | vs hello | @500/s p50 | p95     | p99     | non-2xx',
+);
 for (const r of results) {
   console.log(
     `${r.name.padEnd(40)} | ${r.max.rps.toFixed(0).padStart(9)} | ${(r.max.rps / baseline).toFixed(2).padStart(8)} | ` +
@@ -73,7 +77,9 @@ const profile = results[2];
 const cold = await coldStart();
 const workerGzip = workerBundleGzip();
 console.log(`\non-prem cold start to first 200 on PGlite (fresh data dir): ${cold.toFixed(0)} ms (target < 3000 ms)`);
-console.log(`Worker bundle gzip size: ${workerGzip ? `${(workerGzip / 1024).toFixed(1)} KiB` : 'n/a (wrangler dry-run failed)'}`);
+console.log(
+  `Worker bundle gzip size: ${workerGzip ? `${(workerGzip / 1024).toFixed(1)} KiB` : 'n/a (wrangler dry-run failed)'}`,
+);
 const checks = [
   [`profile read p95 ${profile.at500.p95.toFixed(1)} ms ≤ 20 ms at 500 req/s`, profile.at500.p95 <= 20],
   [`profile read ${(profile.max.rps / baseline).toFixed(2)}× hello-world ≥ 0.50×`, profile.max.rps / baseline >= 0.5],
@@ -87,7 +93,12 @@ async function createTrader(url) {
   const res = await fetch(`${url}/api/v1/auth/signup`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'bench@example.com', password: 'Loopback-load-Test-7', handle, displayName: 'Bench Trader' }),
+    body: JSON.stringify({
+      email: 'bench@example.com',
+      password: 'Loopback-load-Test-7',
+      handle,
+      displayName: 'Bench Trader',
+    }),
   });
   if (res.status !== 201) throw new Error(`signup failed: ${res.status} ${await res.text()}`);
   return handle;
@@ -101,7 +112,13 @@ function run(opts) {
       if (err) return reject(err);
       latencies.sort((a, b) => a - b);
       const pct = (p) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? NaN;
-      resolve({ rps: result.requests.average, p50: pct(50), p95: pct(95), p99: pct(99), errors: errors + result.errors });
+      resolve({
+        rps: result.requests.average,
+        p50: pct(50),
+        p95: pct(95),
+        p99: pct(99),
+        errors: errors + result.errors,
+      });
     });
     instance.on('response', (_client, status, _bytes, time) => {
       latencies.push(time);
@@ -121,22 +138,37 @@ async function startHello(port) {
 }
 
 async function coldStart() {
-  const s = await startBundle({ env: { SEED_DEMO: '0', DATABASE_URL: `pglite:${path.join(mkdtempSync(path.join(os.tmpdir(), 'ct-cold-')), 'db')}` } });
+  const s = await startBundle({
+    env: { SEED_DEMO: '0', DATABASE_URL: `pglite:${path.join(mkdtempSync(path.join(os.tmpdir(), 'ct-cold-')), 'db')}` },
+  });
   await s.stop();
   return s.readyMs;
 }
 
 function workerBundleGzip() {
   const outdir = mkdtempSync(path.join(os.tmpdir(), 'ct-worker-'));
-  const r = spawnSync(path.join(root, 'apps/workers/node_modules/.bin/wrangler'), ['deploy', '--dry-run', '--outdir', outdir, '-c', 'wrangler.toml'], {
-    cwd: root,
-    env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false', XDG_CONFIG_HOME: path.join(root, '.xdg') },
-    encoding: 'utf8',
-  });
+  const r = spawnSync(
+    path.join(root, 'apps/workers/node_modules/.bin/wrangler'),
+    ['deploy', '--dry-run', '--outdir', outdir, '-c', 'wrangler.toml'],
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        WRANGLER_SEND_METRICS: 'false',
+        CLOUDFLARE_CF_FETCH_ENABLED: 'false',
+        XDG_CONFIG_HOME: path.join(root, '.xdg'),
+      },
+      encoding: 'utf8',
+    },
+  );
   if (r.status !== 0) return null;
   return readdirSync(outdir)
     .filter((f) => f.endsWith('.js') || f.endsWith('.mjs') || f.endsWith('.wasm'))
-    .reduce((sum, f) => (statSync(path.join(outdir, f)).isFile() ? sum + gzipSync(readFileSync(path.join(outdir, f))).length : sum), 0);
+    .reduce(
+      (sum, f) =>
+        statSync(path.join(outdir, f)).isFile() ? sum + gzipSync(readFileSync(path.join(outdir, f))).length : sum,
+      0,
+    );
 }
 
 function ms(v) {

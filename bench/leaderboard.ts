@@ -26,28 +26,45 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const RATE = 200;
 const adminUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const dbName = `ct_bench_lb_${randomUUID().slice(0, 8)}`;
-const dbUrl = (() => { const u = new URL(adminUrl); u.pathname = `/${dbName}`; return u.toString(); })();
+const dbUrl = (() => {
+  const u = new URL(adminUrl);
+  u.pathname = `/${dbName}`;
+  return u.toString();
+})();
 
 async function admin(sqlText: string): Promise<void> {
   const c = new pg.Client({ connectionString: adminUrl });
   await c.connect();
-  try { await c.query(sqlText); } finally { await c.end(); }
+  try {
+    await c.query(sqlText);
+  } finally {
+    await c.end();
+  }
 }
 
 /** Runs statements on their own connections, in parallel (2 cores: 2 at a time). */
 async function run(statements: string[]): Promise<void> {
-  await Promise.all(statements.map(async (s) => {
-    const c = new pg.Client({ connectionString: dbUrl });
-    await c.connect();
-    try { await c.query('set synchronous_commit = off'); await c.query(s); } finally { await c.end(); }
-  }));
+  await Promise.all(
+    statements.map(async (s) => {
+      const c = new pg.Client({ connectionString: dbUrl });
+      await c.connect();
+      try {
+        await c.query('set synchronous_commit = off');
+        await c.query(s);
+      } finally {
+        await c.end();
+      }
+    }),
+  );
 }
 
 async function generate(season: seasons.Season): Promise<void> {
   const start = season.startsAt.toISOString().slice(0, 19).replace('T', ' ');
   const fmt = `'YYYY-MM-DD"T"HH24:MI:SS'`;
-  await run([`insert into users (id, email, password_hash, created_at)
-    select md5('u'||i)::uuid, 'bench'||i||'@example.test', 'x', now() from generate_series(1, ${TRADERS}) i`]);
+  await run([
+    `insert into users (id, email, password_hash, created_at)
+    select md5('u'||i)::uuid, 'bench'||i||'@example.test', 'x', now() from generate_series(1, ${TRADERS}) i`,
+  ]);
   await run([
     `insert into profiles (user_id, handle, display_name, preferred_pairs, updated_at)
       select md5('u'||i)::uuid, 'bench_'||i, 'Bench '||i, '{}', now() from generate_series(1, ${TRADERS}) i`,
@@ -63,7 +80,10 @@ async function generate(season: seasons.Season): Promise<void> {
       select md5('a'||i)::uuid, 'dep', '2000-01-01T00:00:00', 'deposit', 1000000 + (i % 10) * 100000 from generate_series(1, ${TRADERS}) i`,
   ]);
   const half = Math.ceil(TRADERS / 2);
-  const trades = (lo: number, hi: number) => `insert into trades (trading_account_id, ticket, open_time, close_time, side, volume, symbol, commission, fee, swap, profit, magic)
+  const trades = (
+    lo: number,
+    hi: number,
+  ) => `insert into trades (trading_account_id, ticket, open_time, close_time, side, volume, symbol, commission, fee, swap, profit, magic)
     select md5('a'||u)::uuid, k::text, to_char(ts - (random() * interval '3 hours'), ${fmt}), to_char(ts, ${fmt}), 'buy', '0.10',
       (array['EURUSD','XAUUSD','GBPUSD','US30'])[1 + (u + k) % 4], -70, 0, 0, ((random() - 0.48) * 20000 * (1 + u % 7))::bigint, null
     from (select u, k, timestamp '${start}' + random() * interval '27 days' as ts
@@ -76,15 +96,38 @@ function load(url: string): Promise<{ rps: number; p50: number; p95: number; p99
   const latencies: number[] = [];
   let errors = 0;
   return new Promise((resolve, reject) => {
-    const instance = autocannon({
-      url, connections: 10, overallRate: RATE, duration: SECONDS, timeout: 10,
-      requests: [{ setupRequest: (req) => ({ ...req, path: url.includes('/traders/') ? req.path?.replace(/bench_\d+/, `bench_${1 + Math.floor(Math.random() * TRADERS)}`) : req.path }) }],
-    }, (err, result) => {
-      if (err) return reject(err);
-      latencies.sort((a, b) => a - b);
-      const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? NaN;
-      resolve({ rps: result.requests.average, p50: pct(50), p95: pct(95), p99: pct(99), errors: errors + result.errors + result.non2xx });
-    });
+    const instance = autocannon(
+      {
+        url,
+        connections: 10,
+        overallRate: RATE,
+        duration: SECONDS,
+        timeout: 10,
+        requests: [
+          {
+            setupRequest: (req) => ({
+              ...req,
+              path: url.includes('/traders/')
+                ? req.path?.replace(/bench_\d+/, `bench_${1 + Math.floor(Math.random() * TRADERS)}`)
+                : req.path,
+            }),
+          },
+        ],
+      },
+      (err, result) => {
+        if (err) return reject(err);
+        latencies.sort((a, b) => a - b);
+        const pct = (p: number) =>
+          latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? NaN;
+        resolve({
+          rps: result.requests.average,
+          p50: pct(50),
+          p95: pct(95),
+          p99: pct(99),
+          errors: errors + result.errors + result.non2xx,
+        });
+      },
+    );
     instance.on('response', (_client, status, _bytes, time) => {
       latencies.push(time);
       if (status >= 300) errors += 1;
@@ -100,28 +143,48 @@ async function main(): Promise<void> {
     const season = seasons.seasonFor(new Date());
     let t = performance.now();
     await generate(season);
-    console.log(`generated ${TRADERS.toLocaleString()} traders, ${(TRADERS * TRADES_PER).toLocaleString()} trades in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    console.log(
+      `generated ${TRADERS.toLocaleString()} traders, ${(TRADERS * TRADES_PER).toLocaleString()} trades in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+    );
 
     const store = createLeaderboardStore(handle.db, { parallelism: 2 });
     t = performance.now();
     const result = await leaderboard.computeLeaderboard({ store }, { seasonId: season.id, now: new Date() });
     const recomputeMs = performance.now() - t;
-    console.log(`recompute + store ${season.id}: ${(recomputeMs / 1000).toFixed(2)} s (${result.traders} traders, ${result.eligible} eligible)`);
+    console.log(
+      `recompute + store ${season.id}: ${(recomputeMs / 1000).toFixed(2)} s (${result.traders} traders, ${result.eligible} eligible)`,
+    );
 
-    const app = createApi(buildApiDeps(handle.db, { appUrl: 'http://127.0.0.1', authSecret: 'bench-secret-at-least-32-characters!!', version: 'bench', devOutbox: false, blobs: new MemoryBlobStore(), cache: createMemoryCache({ clock: systemClock }) }));
+    const app = createApi(
+      buildApiDeps(handle.db, {
+        appUrl: 'http://127.0.0.1',
+        authSecret: 'bench-secret-at-least-32-characters!!',
+        version: 'bench',
+        devOutbox: false,
+        blobs: new MemoryBlobStore(),
+        cache: createMemoryCache({ clock: systemClock }),
+      }),
+    );
     const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
     await new Promise((r) => server.once('listening', r));
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v1`;
     try {
       const first = await fetch(`${base}/leaderboard/traders?season=${season.id}&limit=100`);
       const body = (await first.json()) as { items: unknown[] };
-      if (first.status !== 200 || body.items.length !== 100) throw new Error(`page answered ${first.status} with ${body.items.length} items`);
+      if (first.status !== 200 || body.items.length !== 100)
+        throw new Error(`page answered ${first.status} with ${body.items.length} items`);
       const page = await load(`${base}/leaderboard/traders?season=${season.id}&limit=100`);
       const rank = await load(`${base}/leaderboard/traders/bench_1?season=${season.id}`);
       const mark = (ok: boolean) => (ok ? 'PASS' : 'MISS');
-      console.log(`\nrecompute  ${(recomputeMs / 1000).toFixed(2)} s           target ≤ 10 s   ${mark(recomputeMs <= 10_000)}`);
-      console.log(`top-100    p50 ${page.p50} ms p95 ${page.p95} ms p99 ${page.p99} ms @ ${page.rps.toFixed(0)} req/s, errors ${page.errors}   target p95 ≤ 10 ms   ${mark(page.p95 <= 10 && page.errors === 0)}`);
-      console.log(`rank       p50 ${rank.p50} ms p95 ${rank.p95} ms p99 ${rank.p99} ms @ ${rank.rps.toFixed(0)} req/s, errors ${rank.errors}   target p95 ≤ 10 ms   ${mark(rank.p95 <= 10 && rank.errors === 0)}`);
+      console.log(
+        `\nrecompute  ${(recomputeMs / 1000).toFixed(2)} s           target ≤ 10 s   ${mark(recomputeMs <= 10_000)}`,
+      );
+      console.log(
+        `top-100    p50 ${page.p50} ms p95 ${page.p95} ms p99 ${page.p99} ms @ ${page.rps.toFixed(0)} req/s, errors ${page.errors}   target p95 ≤ 10 ms   ${mark(page.p95 <= 10 && page.errors === 0)}`,
+      );
+      console.log(
+        `rank       p50 ${rank.p50} ms p95 ${rank.p95} ms p99 ${rank.p99} ms @ ${rank.rps.toFixed(0)} req/s, errors ${rank.errors}   target p95 ≤ 10 ms   ${mark(rank.p95 <= 10 && rank.errors === 0)}`,
+      );
     } finally {
       server.close();
     }

@@ -12,7 +12,7 @@ afterAll(async () => {
 
 async function editProfile(page, { bio, pairs, style }) {
   await page.goto(`${baseUrl()}/settings/profile`);
-    await hydrated(page);
+  await hydrated(page);
   await page.fill('textarea[name=bio]', bio);
   await page.fill('input[name=preferredPairs]', pairs);
   await page.selectOption('select[name=tradingStyle]', style);
@@ -107,7 +107,9 @@ describe('account flow in the browser', () => {
     await page.fill('input[name=password]', 'Not-the-password-1');
     await page.getByTestId('login-submit').click();
     await page.getByTestId('login-error').waitFor();
-    expect(await page.getByTestId('login-error').locator('[data-code]').getAttribute('data-code')).toBe('invalid_credentials');
+    expect(await page.getByTestId('login-error').locator('[data-code]').getAttribute('data-code')).toBe(
+      'invalid_credentials',
+    );
     expect(await page.inputValue('input[name=email]')).toBe('nobody@example.com');
     await context.close();
   });

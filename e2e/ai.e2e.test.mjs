@@ -47,7 +47,11 @@ describe('AI assistant (spectator bot)', () => {
 
     for (const [i, q] of ['Who has the lowest drawdown?', 'What is a good scalping pair?'].entries()) {
       await ask(page, q);
-      await page.getByTestId('ai-answer').nth(i + 1).locator('[data-testid=ai-tier-dot]').waitFor({ timeout: 30_000 });
+      await page
+        .getByTestId('ai-answer')
+        .nth(i + 1)
+        .locator('[data-testid=ai-tier-dot]')
+        .waitFor({ timeout: 30_000 });
     }
     await expect.poll(() => page.getByTestId('ai-remaining').getAttribute('data-remaining')).toBe('0');
 

@@ -13,7 +13,9 @@ const LOOPBACK_NAMES = new Set(['localhost', 'ip6-localhost', 'ip6-loopback']);
 
 function isLoopback(host) {
   if (!host) return true; // node defaults to localhost
-  const h = String(host).replace(/^\[|\]$/g, '').toLowerCase();
+  const h = String(host)
+    .replace(/^\[|\]$/g, '')
+    .toLowerCase();
   if (LOOPBACK_NAMES.has(h) || h === '::1' || h === '0:0:0:0:0:0:0:1') return true;
   if (/^127\.\d+\.\d+\.\d+$/.test(h) || /^::ffff:127\./.test(h)) return true;
   return false;

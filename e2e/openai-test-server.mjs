@@ -10,7 +10,9 @@ export async function startOpenAiTestServer({ text = E2E_LOCAL_ANSWER, chunkDela
   let chats = 0;
   const server = createServer((req, res) => {
     if (req.method === 'GET' && req.url === '/v1/models') {
-      res.writeHead(200, { 'content-type': 'application/json' }).end('{"object":"list","data":[{"id":"e2e-local","object":"model"}]}');
+      res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end('{"object":"list","data":[{"id":"e2e-local","object":"model"}]}');
       return;
     }
     const parts = [];
@@ -22,13 +24,24 @@ export async function startOpenAiTestServer({ text = E2E_LOCAL_ANSWER, chunkDela
       if (!body.stream) {
         const message = { role: 'assistant', content: text };
         res.writeHead(200, { 'content-type': 'application/json' }).end(
-          JSON.stringify({ ...base, object: 'chat.completion', choices: [{ index: 0, message, finish_reason: 'stop' }] }),
+          JSON.stringify({
+            ...base,
+            object: 'chat.completion',
+            choices: [{ index: 0, message, finish_reason: 'stop' }],
+          }),
         );
         return;
       }
-      const chunk = (delta, finish) => ({ ...base, object: 'chat.completion.chunk', choices: [{ index: 0, delta, finish_reason: finish }] });
+      const chunk = (delta, finish) => ({
+        ...base,
+        object: 'chat.completion.chunk',
+        choices: [{ index: 0, delta, finish_reason: finish }],
+      });
       const words = text.match(/\S+\s*/g) ?? [];
-      const frames = [...words.map((w, i) => chunk(i === 0 ? { role: 'assistant', content: w } : { content: w }, null)), chunk({}, 'stop')];
+      const frames = [
+        ...words.map((w, i) => chunk(i === 0 ? { role: 'assistant', content: w } : { content: w }, null)),
+        chunk({}, 'stop'),
+      ];
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
       res.flushHeaders();
       const send = (i) => {

@@ -18,11 +18,15 @@ console.log(`${label}: on-prem bundle ready at ${server.url} in ${server.readyMs
 let status;
 try {
   const vitest = path.join(root, 'node_modules/vitest/vitest.mjs');
-  const r = spawnSync(process.execPath, [vitest, 'run', '-c', path.join(root, 'e2e/vitest.config.mjs'), ...process.argv.slice(2)], {
-    cwd: root,
-    stdio: 'inherit',
-    env: { ...process.env, E2E_BASE_URL: server.url },
-  });
+  const r = spawnSync(
+    process.execPath,
+    [vitest, 'run', '-c', path.join(root, 'e2e/vitest.config.mjs'), ...process.argv.slice(2)],
+    {
+      cwd: root,
+      stdio: 'inherit',
+      env: { ...process.env, E2E_BASE_URL: server.url },
+    },
+  );
   status = r.status ?? 1;
 } finally {
   await server.stop();

@@ -24,7 +24,13 @@ export async function freePort() {
  * Runs `node <bundle>/server.js` with a fresh database and the dev outbox on, waits for
  * /api/v1/health to answer 200, and returns its URL, the time that took, and a stop().
  */
-export async function startBundle({ bundleDir = path.join(root, 'dist/onprem'), env = {}, guardLog, quiet = true, localAi = true } = {}) {
+export async function startBundle({
+  bundleDir = path.join(root, 'dist/onprem'),
+  env = {},
+  guardLog,
+  quiet = true,
+  localAi = true,
+} = {}) {
   const server = path.join(bundleDir, 'server.js');
   if (!existsSync(server)) throw new Error(`${server} not found: run pnpm build:onprem first`);
   // The LOCAL AI tier (stands in for Ollama) on loopback; no cloud tier is configured.

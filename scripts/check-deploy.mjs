@@ -16,7 +16,8 @@ const server = await startBundle({ bundleDir: target });
 try {
   const health = await fetch(`${server.url}/api/v1/health`);
   const page = await fetch(`${server.url}/`);
-  if (health.status !== 200 || page.status !== 200) throw new Error(`deployed bundle: health ${health.status}, page ${page.status}`);
+  if (health.status !== 200 || page.status !== 200)
+    throw new Error(`deployed bundle: health ${health.status}, page ${page.status}`);
   console.log(`deploy:onprem → ${target}: started in ${server.readyMs.toFixed(0)} ms, health 200, landing page 200`);
 } finally {
   await server.stop();

@@ -12,7 +12,12 @@ const port = await freePort();
 const data = mkdtempSync(path.join(os.tmpdir(), 'ct-start-'));
 const child = spawn('npm', ['start'], {
   cwd: root,
-  env: { ...process.env, PORT: String(port), DATABASE_URL: `pglite:${path.join(data, 'db')}`, BLOB_DIR: path.join(data, 'blobs') },
+  env: {
+    ...process.env,
+    PORT: String(port),
+    DATABASE_URL: `pglite:${path.join(data, 'db')}`,
+    BLOB_DIR: path.join(data, 'blobs'),
+  },
   stdio: ['ignore', 'pipe', 'pipe'],
   detached: true,
 });
@@ -25,7 +30,8 @@ try {
   const url = await waitForUrl(300_000);
   const landing = await fetch(url);
   const html = await landing.text();
-  if (landing.status !== 200 || !html.includes('data-testid="cta-signup"')) throw new Error(`landing page: ${landing.status}`);
+  if (landing.status !== 200 || !html.includes('data-testid="cta-signup"'))
+    throw new Error(`landing page: ${landing.status}`);
   const login = await retry(() =>
     fetch(`${url}/api/v1/auth/login`, {
       method: 'POST',

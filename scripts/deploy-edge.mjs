@@ -19,7 +19,11 @@ const wrangler = path.join(root, 'apps/workers/node_modules/.bin/wrangler');
 const targets = [
   { name: 'api', config: 'wrangler.toml' },
   { name: 'party', config: 'apps/party/wrangler.toml' },
-  { name: 'web', config: 'apps/web/wrangler.jsonc', before: () => pnpm(['--filter', '@clantrader/web', 'run', 'build:cloudflare']) },
+  {
+    name: 'web',
+    config: 'apps/web/wrangler.jsonc',
+    before: () => pnpm(['--filter', '@clantrader/web', 'run', 'build:cloudflare']),
+  },
 ];
 for (const t of targets) {
   if (!existsSync(path.join(root, t.config))) {

@@ -26,7 +26,8 @@ if pnpm --version 2>/dev/null | grep -q '^10\.'; then PNPM=(pnpm); else
   PNPM=(npx --yes "$(node -p "require('./package.json').packageManager")"); fi
 "${PNPM[@]}" install --frozen-lockfile --prefer-offline
 
-step "lint and types"
+step "format, lint and types"
+"${PNPM[@]}" format:check
 "${PNPM[@]}" lint
 "${PNPM[@]}" typecheck
 

@@ -24,7 +24,10 @@ function tokenizeXlsx(input = bytes) {
   const parts = unzipSync(input, { filter: (f) => XLSX_PARTS.test(f.name) });
   let events = 0;
   for (const part of Object.values(parts)) {
-    const p = new Parser({ onopentag: () => events++, ontext: () => events++, onclosetag: () => events++ }, { xmlMode: true, decodeEntities: true });
+    const p = new Parser(
+      { onopentag: () => events++, ontext: () => events++, onclosetag: () => events++ },
+      { xmlMode: true, decodeEntities: true },
+    );
     p.write(decodeText(part).text);
     p.end();
   }
@@ -34,7 +37,10 @@ function tokenizeXlsx(input = bytes) {
 /** HTML floor: tokenizing already-decoded text (decoding is charged to the parser only). */
 function tokenizeHtml(text) {
   let events = 0;
-  const p = new Parser({ onopentag: () => events++, ontext: () => events++, onclosetag: () => events++ }, { decodeEntities: true, lowerCaseTags: true });
+  const p = new Parser(
+    { onopentag: () => events++, ontext: () => events++, onclosetag: () => events++ },
+    { decodeEntities: true, lowerCaseTags: true },
+  );
   p.write(text);
   p.end();
   return events;
@@ -60,7 +66,10 @@ if (mode === 'speed') {
   let parseMs = Infinity;
   let tokenMs = Infinity;
   for (let i = 0; i < ROUNDS; i++) {
-    parseMs = Math.min(parseMs, round(() => parseStatement(bytes)));
+    parseMs = Math.min(
+      parseMs,
+      round(() => parseStatement(bytes)),
+    );
     tokenMs = Math.min(tokenMs, round(tokenize));
   }
   process.stdout.write(`${JSON.stringify({ file, bytes: bytes.length, trades, parseMs, tokenMs })}\n`);
@@ -98,7 +107,10 @@ if (mode === 'speed') {
   };
   // Map lookups are hooked too: the table readers look a column up per cell read, so the
   // phase after tokenizing (tables found, rows read while the grid is still alive) is sampled.
-  const hooks = [...['onopentagname', 'ontext', 'onclosetag'].map((name) => [Parser.prototype, name]), [Map.prototype, 'get']];
+  const hooks = [
+    ...['onopentagname', 'ontext', 'onclosetag'].map((name) => [Parser.prototype, name]),
+    [Map.prototype, 'get'],
+  ];
   for (const [proto, name] of hooks) {
     const original = proto[name];
     proto[name] = function (...args) {
@@ -113,5 +125,7 @@ if (mode === 'speed') {
   peak = baseline;
   const result = run(bytes);
   sample();
-  process.stdout.write(`${JSON.stringify({ file, mode, live, bytes: bytes.length, result, samples, peakDelta: peak - baseline })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ file, mode, live, bytes: bytes.length, result, samples, peakDelta: peak - baseline })}\n`,
+  );
 }

@@ -24,6 +24,8 @@ export function buildLargeMt4Statement(targetBytes) {
     parts.push(r);
     size += r.length;
   }
-  parts.push('<tr><td colspan=14><b>Summary:</b></td></tr>\n<tr><td colspan=2><b>Deposit/Withdrawal:</b></td><td colspan=2><b>0.00</b></td></tr>\n</table></body></html>\n');
+  parts.push(
+    '<tr><td colspan=14><b>Summary:</b></td></tr>\n<tr><td colspan=2><b>Deposit/Withdrawal:</b></td><td colspan=2><b>0.00</b></td></tr>\n</table></body></html>\n',
+  );
   return parts.join('');
 }

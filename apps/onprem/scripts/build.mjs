@@ -18,7 +18,8 @@ const started = Date.now();
 if (!process.argv.includes('--skip-web')) {
   execFileSync('pnpm', ['--filter', '@clantrader/web', 'run', 'build'], { cwd: root, stdio: 'inherit' });
 }
-if (!existsSync(path.join(webBuild, 'handler.js'))) throw new Error('apps/web/build/handler.js missing: web build failed');
+if (!existsSync(path.join(webBuild, 'handler.js')))
+  throw new Error('apps/web/build/handler.js missing: web build failed');
 
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });

@@ -43,7 +43,9 @@ const rsyncArgs = [
 if (args.includes('--dry-run')) rsyncArgs.unshift('--dry-run', '--itemize-changes');
 const r = spawnSync('rsync', rsyncArgs, { stdio: 'inherit' });
 if (r.status !== 0) fail(`rsync failed with exit code ${r.status}`);
-console.log(`deployed to ${target}; start it there with: node ${remote ? target.split(':').slice(1).join(':') : target}/server.js`);
+console.log(
+  `deployed to ${target}; start it there with: node ${remote ? target.split(':').slice(1).join(':') : target}/server.js`,
+);
 
 function valueOf(flag) {
   const i = args.indexOf(flag);

@@ -22,7 +22,9 @@ export function composeOnprem(
 ) {
   let jobs: ReturnType<typeof createLocalJobQueue> | undefined;
   const mailer: Mailer | undefined =
-    env.MAIL_TRANSPORT === 'smtp' && env.SMTP_URL ? createSmtpMailer({ url: env.SMTP_URL, from: env.MAIL_FROM }) : undefined;
+    env.MAIL_TRANSPORT === 'smtp' && env.SMTP_URL
+      ? createSmtpMailer({ url: env.SMTP_URL, from: env.MAIL_FROM })
+      : undefined;
   const api = buildApiDeps(handle.db, {
     appUrl: env.APP_URL,
     authSecret: env.AUTH_SECRET,
@@ -43,6 +45,13 @@ export function composeOnprem(
   // x-client-ip and overwrites whatever a client sent under that name.
   api.clientIp = (c) => c.req.header('x-client-ip');
   if (!jobs) throw new Error('buildApiDeps did not create the job queue');
-  return { api, accounts: api.accounts, statements: api.statements, jobs, tickets: api.tickets, clock: api.accounts.clock,
-    seasons: createSeasonStore(handle.db) };
+  return {
+    api,
+    accounts: api.accounts,
+    statements: api.statements,
+    jobs,
+    tickets: api.tickets,
+    clock: api.accounts.clock,
+    seasons: createSeasonStore(handle.db),
+  };
 }

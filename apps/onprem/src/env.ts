@@ -48,7 +48,10 @@ export const OnpremEnvSchema = z
     ...env,
     AUTH_SECRET: env.AUTH_SECRET ?? DEV_SECRET,
     BLOB_DIR: env.BLOB_DIR ?? defaultBlobDir(env.DATABASE_URL),
-    APP_URL: (env.APP_URL ?? `http://${env.HOST === '0.0.0.0' ? '127.0.0.1' : env.HOST}:${env.PORT}`).replace(/\/$/, ''),
+    APP_URL: (env.APP_URL ?? `http://${env.HOST === '0.0.0.0' ? '127.0.0.1' : env.HOST}:${env.PORT}`).replace(
+      /\/$/,
+      '',
+    ),
   }));
 
 export type OnpremEnv = z.infer<typeof OnpremEnvSchema>;

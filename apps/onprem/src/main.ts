@@ -60,7 +60,11 @@ async function main() {
       { name: 'purge-expired-tokens', everyMs: 60 * 60 * 1000, run: () => purgeExpiredTokens(app.accounts) },
       { name: 'expire-statements', everyMs: 24 * 60 * 60 * 1000, run: () => expireStatements(app.statements) },
       // Season rollover + live leaderboard recompute (the daily snapshot rides on the first run of a day).
-      { name: 'season-jobs', everyMs: 60 * 60 * 1000, run: () => leaderboard.runSeasonJobs({ ...app.api.leaderboard, clock: app.clock, seasons: app.seasons }) },
+      {
+        name: 'season-jobs',
+        everyMs: 60 * 60 * 1000,
+        run: () => leaderboard.runSeasonJobs({ ...app.api.leaderboard, clock: app.clock, seasons: app.seasons }),
+      },
       ...(app.api.ai ? [{ name: 'ai-health-probe', everyMs: 60 * 1000, run: probeAi(app.api.ai.router) }] : []),
     ],
     log,

@@ -21,7 +21,12 @@ export const DEMO_USERS = [
     displayName: 'Sara Karimi',
     locale: 'fa',
     timezone: 'Asia/Tehran',
-    profile: { bio: 'Gold and majors, London session.', tradingStyle: 'day_trader', preferredPairs: ['XAUUSD', 'EURUSD'], sessionPreference: 'london' },
+    profile: {
+      bio: 'Gold and majors, London session.',
+      tradingStyle: 'day_trader',
+      preferredPairs: ['XAUUSD', 'EURUSD'],
+      sessionPreference: 'london',
+    },
   },
   {
     email: 'omid@demo.clantrader.local',
@@ -29,7 +34,12 @@ export const DEMO_USERS = [
     displayName: 'Omid Rahimi',
     locale: 'fa',
     timezone: 'Asia/Tehran',
-    profile: { bio: 'Swing trader, patient entries.', tradingStyle: 'swing_trader', preferredPairs: ['GBPUSD', 'USDJPY'], sessionPreference: 'new_york' },
+    profile: {
+      bio: 'Swing trader, patient entries.',
+      tradingStyle: 'swing_trader',
+      preferredPairs: ['GBPUSD', 'USDJPY'],
+      sessionPreference: 'new_york',
+    },
   },
   {
     email: 'lena@demo.clantrader.local',
@@ -37,7 +47,12 @@ export const DEMO_USERS = [
     displayName: 'Lena Vogel',
     locale: 'en',
     timezone: 'Europe/Berlin',
-    profile: { bio: 'Systematic strategies on indices.', tradingStyle: 'algorithmic', preferredPairs: ['US30', 'NAS100'], sessionPreference: 'any' },
+    profile: {
+      bio: 'Systematic strategies on indices.',
+      tradingStyle: 'algorithmic',
+      preferredPairs: ['US30', 'NAS100'],
+      sessionPreference: 'any',
+    },
   },
 ] as const satisfies readonly { profile: ProfileUpdate; [k: string]: unknown }[];
 
@@ -77,7 +92,12 @@ export async function seedDemoUsers(deps: AccountDeps, statements?: StatementDep
     await verifyEmail(capture, { token: decodeURIComponent(token) });
     await updateProfile(capture, userId, profile);
     if (demo.handle === DEMO_ADMIN.handle) {
-      const audit = auditEntry(deps, { actorId: null, action: 'user.role_set', subjectId: userId, data: { role: 'admin', via: 'seed' } });
+      const audit = auditEntry(deps, {
+        actorId: null,
+        action: 'user.role_set',
+        subjectId: userId,
+        data: { role: 'admin', via: 'seed' },
+      });
       await deps.store.setRole(userId, 'admin', audit);
     }
     if (demo.handle === VERIFIED_DEMO && statements) {

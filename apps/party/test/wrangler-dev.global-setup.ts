@@ -26,8 +26,22 @@ export default async function startWranglerDev(project: TestProject): Promise<()
   let output = '';
   const child = spawn(
     path.join(appDir, 'node_modules/.bin/wrangler'),
-    ['dev', '-c', 'wrangler.toml', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', persistDir,
-      '--var', `AUTH_SECRET:${TEST_AUTH_SECRET}`, '--show-interactive-dev-session=false', '--log-level', 'warn'],
+    [
+      'dev',
+      '-c',
+      'wrangler.toml',
+      '--ip',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--persist-to',
+      persistDir,
+      '--var',
+      `AUTH_SECRET:${TEST_AUTH_SECRET}`,
+      '--show-interactive-dev-session=false',
+      '--log-level',
+      'warn',
+    ],
     {
       cwd: appDir,
       detached: true,
@@ -64,7 +78,9 @@ function findFreePort(): Promise<number> {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }

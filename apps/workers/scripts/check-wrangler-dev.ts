@@ -19,10 +19,27 @@ const port = await freePort();
 const wrangler = spawn(
   path.join(root, 'apps/workers/node_modules/.bin/wrangler'),
   [
-    'dev', '-c', 'wrangler.toml', '--ip', '127.0.0.1', '--port', String(port), '--inspector-port', String(await freePort()),
-    '--var', `DATABASE_URL:${database.url}`, '--var', `NEON_WS_PROXY:${proxy.url}`,
-    '--var', 'AUTH_SECRET:wrangler-dev-check-secret-0123456789abcdef', '--var', 'MAIL_TRANSPORT:outbox',
-    '--var', 'DEV_OUTBOX:1', '--var', 'PBKDF2_ITERATIONS:1000',
+    'dev',
+    '-c',
+    'wrangler.toml',
+    '--ip',
+    '127.0.0.1',
+    '--port',
+    String(port),
+    '--inspector-port',
+    String(await freePort()),
+    '--var',
+    `DATABASE_URL:${database.url}`,
+    '--var',
+    `NEON_WS_PROXY:${proxy.url}`,
+    '--var',
+    'AUTH_SECRET:wrangler-dev-check-secret-0123456789abcdef',
+    '--var',
+    'MAIL_TRANSPORT:outbox',
+    '--var',
+    'DEV_OUTBOX:1',
+    '--var',
+    'PBKDF2_ITERATIONS:1000',
   ],
   {
     cwd: root,
@@ -48,13 +65,20 @@ try {
   const signup = await fetch(`${base}/auth/signup`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'edge@example.com', password: 'Offline-worker-Check-9', handle: 'edge_dev', displayName: 'Edge' }),
+    body: JSON.stringify({
+      email: 'edge@example.com',
+      password: 'Offline-worker-Check-9',
+      handle: 'edge_dev',
+      displayName: 'Edge',
+    }),
   });
   if (signup.status !== 201) throw new Error(`sign-up answered ${signup.status}: ${await signup.text()}`);
   const outbox = (await (await fetch(`${base}/dev/outbox`)).json()) as { messages: { to: string }[] };
   if (!outbox.messages.some((m) => m.to === 'edge@example.com')) throw new Error('no verification mail in the outbox');
   if (proxy.connections() === 0) throw new Error('the Worker did not reach PostgreSQL through the Neon driver');
-  console.log(`wrangler dev: health db=ok, sign-up 201, verification mail stored; ${proxy.connections()} Neon connection(s)`);
+  console.log(
+    `wrangler dev: health db=ok, sign-up 201, verification mail stored; ${proxy.connections()} Neon connection(s)`,
+  );
 } catch (e) {
   failed = e instanceof Error ? e.message : String(e);
 } finally {

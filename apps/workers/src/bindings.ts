@@ -16,5 +16,9 @@ export function readWorkerBindings(raw: Record<string, unknown>): WorkerBindings
 }
 
 function hasMethods(value: unknown, names: string[]): boolean {
-  return typeof value === 'object' && value !== null && names.every((n) => typeof (value as Record<string, unknown>)[n] === 'function');
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    names.every((n) => typeof (value as Record<string, unknown>)[n] === 'function')
+  );
 }

@@ -6,7 +6,17 @@ import {
   createUuidV7,
   systemClock,
 } from '@clantrader/adapters';
-import { processStatement, type ai, type BlobStore, type Cache, type Clock, type IdGenerator, type JobQueue, type Mailer, type StatementJob } from '@clantrader/core';
+import {
+  processStatement,
+  type ai,
+  type BlobStore,
+  type Cache,
+  type Clock,
+  type IdGenerator,
+  type JobQueue,
+  type Mailer,
+  type StatementJob,
+} from '@clantrader/core';
 import {
   checkDatabase,
   createAccountStore,

@@ -25,10 +25,17 @@ export async function runScheduledJobs(env: WorkerEnv, cron: string): Promise<Re
   try {
     if (cron === CRON_SEASONS) {
       const result = await leaderboard.runSeasonJobs({
-        clock: systemClock, seasons: createSeasonStore(handle.db), store: createLeaderboardStore(handle.db),
+        clock: systemClock,
+        seasons: createSeasonStore(handle.db),
+        store: createLeaderboardStore(handle.db),
       });
       logJson({ level: 'info', event: 'cron.season_jobs', cron, ...result });
-      return { archived: result.archived.length, opened: result.opened ? 1 : 0, traders: result.traders, eligible: result.eligible };
+      return {
+        archived: result.archived.length,
+        opened: result.opened ? 1 : 0,
+        traders: result.traders,
+        eligible: result.eligible,
+      };
     }
     if (cron === CRON_AI_PROBE) {
       const deps = buildAiDeps(handle.db, systemClock, aiSettingsFromEnv(env)).router;

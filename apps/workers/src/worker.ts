@@ -39,7 +39,12 @@ export default {
           message.ack();
         } catch (error) {
           const gone = isDomainError(error) && error.code === 'statement.not_found';
-          logJson({ level: gone ? 'warn' : 'error', event: 'statement.process_failed', statementId: job.data.statementId, error: String(error) });
+          logJson({
+            level: gone ? 'warn' : 'error',
+            event: 'statement.process_failed',
+            statementId: job.data.statementId,
+            error: String(error),
+          });
           if (gone) message.ack();
           else message.retry({ delaySeconds: Math.min(300, 10 * 2 ** message.attempts) });
         }

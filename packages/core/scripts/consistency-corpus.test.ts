@@ -41,53 +41,75 @@ describe('checkConsistency on the real corpus', () => {
 
 describe('checkConsistency on tampered corpus files', () => {
   it('MT4 statement: an edited profit cell disagrees with the totals row', () => {
-    const findings = tamper(MT4, (t) => replaceOnce(t, '<td class=mspt>0.47</td><td class=mspt>108.00</td>', '<td class=mspt>0.47</td><td class=mspt>208.00</td>'));
-    expect(findings).toContainEqual(expect.objectContaining({
-      code: 'summary_mismatch',
-      numbers: expect.objectContaining({ figure: 'totals row profit', stated: '88.37', computed: '188.37' }),
-    }));
+    const findings = tamper(MT4, (t) =>
+      replaceOnce(
+        t,
+        '<td class=mspt>0.47</td><td class=mspt>108.00</td>',
+        '<td class=mspt>0.47</td><td class=mspt>208.00</td>',
+      ),
+    );
+    expect(findings).toContainEqual(
+      expect.objectContaining({
+        code: 'summary_mismatch',
+        numbers: expect.objectContaining({ figure: 'totals row profit', stated: '88.37', computed: '188.37' }),
+      }),
+    );
   });
 
   it('MT4 statement: an edited summary figure disagrees with the rows', () => {
     const findings = tamper(MT4, (t) => replaceOnce(t, /(Gross Profit:<\/b><\/td>\s*<td[^>]*><b>)334\.11/, '$1434.11'));
-    expect(findings).toContainEqual(expect.objectContaining({
-      code: 'summary_mismatch',
-      numbers: expect.objectContaining({ figure: 'gross profit', stated: '434.11', computed: '334.11' }),
-    }));
+    expect(findings).toContainEqual(
+      expect.objectContaining({
+        code: 'summary_mismatch',
+        numbers: expect.objectContaining({ figure: 'gross profit', stated: '434.11', computed: '334.11' }),
+      }),
+    );
   });
 
   it('MT5 history: an edited profit cell breaks the balance chain at that deal', () => {
-    const findings = tamper(MT5, (t) => replaceOnce(t, '<td nowrap>0.28</td><td nowrap>10 000.28</td>', '<td nowrap>5.28</td><td nowrap>10 000.28</td>'));
-    expect(findings).toContainEqual(expect.objectContaining({
-      code: 'balance_chain_broken',
-      ticket: '1747174544',
-      numbers: expect.objectContaining({ change: '5.28', printedBalance: '10000.28', expectedBalance: '10005.28' }),
-    }));
+    const findings = tamper(MT5, (t) =>
+      replaceOnce(t, '<td nowrap>0.28</td><td nowrap>10 000.28</td>', '<td nowrap>5.28</td><td nowrap>10 000.28</td>'),
+    );
+    expect(findings).toContainEqual(
+      expect.objectContaining({
+        code: 'balance_chain_broken',
+        ticket: '1747174544',
+        numbers: expect.objectContaining({ change: '5.28', printedBalance: '10000.28', expectedBalance: '10005.28' }),
+      }),
+    );
   });
 
   it('MT5 history: swapped deal rows are out of order', () => {
     const findings = tamper(MT5, (t) => swapLines(t, '<td nowrap>1747174544</td>', 1));
-    expect(findings).toContainEqual(expect.objectContaining({
-      code: 'tickets_out_of_order',
-      numbers: expect.objectContaining({ previousTicket: '1747174626', ticketNumber: '1747174544' }),
-    }));
+    expect(findings).toContainEqual(
+      expect.objectContaining({
+        code: 'tickets_out_of_order',
+        numbers: expect.objectContaining({ previousTicket: '1747174626', ticketNumber: '1747174544' }),
+      }),
+    );
     expect(findings.map((f) => f.code)).toContain('times_out_of_order');
   });
 
   it('MT5 history: an edited Total Net Profit disagrees with the trades', () => {
-    const findings = tamper(MT5, (t) => replaceOnce(t, /(Total Net Profit:<\/td>\s*<td nowrap><b>)-50\.84/, '$1150.84'));
-    expect(findings).toContainEqual(expect.objectContaining({
-      code: 'summary_mismatch',
-      numbers: expect.objectContaining({ figure: 'total net profit', stated: '150.84', computed: '-50.84' }),
-    }));
+    const findings = tamper(MT5, (t) =>
+      replaceOnce(t, /(Total Net Profit:<\/td>\s*<td nowrap><b>)-50\.84/, '$1150.84'),
+    );
+    expect(findings).toContainEqual(
+      expect.objectContaining({
+        code: 'summary_mismatch',
+        numbers: expect.objectContaining({ figure: 'total net profit', stated: '150.84', computed: '-50.84' }),
+      }),
+    );
   });
 
   it('MT4 tester: swapped log rows go back in time and break the balance chain', () => {
     const findings = tamper(MT4_TESTER, (t) => swapLines(t, '<td>12</td><td class=msdate>2017.10.27 08:41</td>', 2));
-    expect(findings).toContainEqual(expect.objectContaining({
-      code: 'times_out_of_order',
-      numbers: expect.objectContaining({ previousTime: '2017-10-27T17:01:00', time: '2017-10-27T08:41:00' }),
-    }));
+    expect(findings).toContainEqual(
+      expect.objectContaining({
+        code: 'times_out_of_order',
+        numbers: expect.objectContaining({ previousTime: '2017-10-27T17:01:00', time: '2017-10-27T08:41:00' }),
+      }),
+    );
     expect(findings.map((f) => f.code)).toContain('balance_chain_broken');
   });
 });

@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 
 /** The shared corpus beside the clone (CI has it there); its absence fails the run, never skips it. */
 export const CORPUS = join(dirname(fileURLToPath(import.meta.url)), '../../../../shared/fixtures/statements');
-if (!existsSync(CORPUS)) throw new Error(`statement corpus not found at ${CORPUS}: ../shared must sit beside the clone`);
+if (!existsSync(CORPUS))
+  throw new Error(`statement corpus not found at ${CORPUS}: ../shared must sit beside the clone`);
 
 /** Every report in the corpus as `<folder>/<file>` paths, sorted. */
 export function listCorpus(): string[] {

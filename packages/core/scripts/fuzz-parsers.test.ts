@@ -33,9 +33,24 @@ function makeRng(seed: number): Rng {
   return { next, int: (n) => Math.floor(next() * n) };
 }
 
-const TOKENS = ['<tr>', '</tr>', '<td colspan=99999>', '</table>', '<table>', '</html>', '-', '.', '9'.repeat(40), '<td class="hidden">', 'Deals', 'Closed Transactions:', '\u0000', '&#0;', '<!--', ']]>'].map(
-  (t) => new TextEncoder().encode(t),
-);
+const TOKENS = [
+  '<tr>',
+  '</tr>',
+  '<td colspan=99999>',
+  '</table>',
+  '<table>',
+  '</html>',
+  '-',
+  '.',
+  '9'.repeat(40),
+  '<td class="hidden">',
+  'Deals',
+  'Closed Transactions:',
+  '\u0000',
+  '&#0;',
+  '<!--',
+  ']]>',
+].map((t) => new TextEncoder().encode(t));
 
 function concat(...parts: Uint8Array[]): Uint8Array {
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
@@ -79,7 +94,9 @@ function mutate(bytes: Uint8Array, rng: Rng): Uint8Array {
 function mutateReport(file: string, bytes: Uint8Array, rng: Rng): Uint8Array {
   if (!file.endsWith('.xlsx') || rng.int(2) === 0) return mutate(bytes, rng);
   const parts = unzipSync(bytes);
-  const name = Object.keys(parts).find((p) => /^xl\/(worksheets\/sheet1|sharedStrings)\.xml$/.test(p) && rng.int(2) === 0) ?? 'xl/worksheets/sheet1.xml';
+  const name =
+    Object.keys(parts).find((p) => /^xl\/(worksheets\/sheet1|sharedStrings)\.xml$/.test(p) && rng.int(2) === 0) ??
+    'xl/worksheets/sheet1.xml';
   const part = parts[name];
   if (part) parts[name] = mutate(part, rng);
   return zipSync(parts);
@@ -102,19 +119,23 @@ const formats = [...new Set(files.map((f) => f.split('/')[0] ?? ''))];
 const size = (f: string) => statSync(join(CORPUS, f)).size;
 
 describe('parseStatement under mutation fuzzing', () => {
-  it.each(formats)('never crashes or hangs on mutated %s reports', (format) => {
-    const group = files.filter((f) => f.startsWith(`${format}/`)).sort((a, b) => size(a) - size(b));
-    let iteration = 0;
-    for (const [i, file] of group.entries()) {
-      const original = readCorpus(file);
-      const rng = makeRng(SEED + i * 7919 + format.length * 104729);
-      const rounds = i === 0 ? MAIN_ITERATIONS : OTHER_ITERATIONS;
-      for (let r = 0; r < rounds; r++, iteration++) {
-        let bytes = mutateReport(file, original, rng);
-        if (rng.int(4) === 0) bytes = mutate(bytes, rng);
-        check(file, bytes, `seed ${SEED} format ${format} iteration ${iteration}`);
+  it.each(formats)(
+    'never crashes or hangs on mutated %s reports',
+    (format) => {
+      const group = files.filter((f) => f.startsWith(`${format}/`)).sort((a, b) => size(a) - size(b));
+      let iteration = 0;
+      for (const [i, file] of group.entries()) {
+        const original = readCorpus(file);
+        const rng = makeRng(SEED + i * 7919 + format.length * 104729);
+        const rounds = i === 0 ? MAIN_ITERATIONS : OTHER_ITERATIONS;
+        for (let r = 0; r < rounds; r++, iteration++) {
+          let bytes = mutateReport(file, original, rng);
+          if (rng.int(4) === 0) bytes = mutate(bytes, rng);
+          check(file, bytes, `seed ${SEED} format ${format} iteration ${iteration}`);
+        }
       }
-    }
-    expect(iteration).toBeGreaterThanOrEqual(MAIN_ITERATIONS);
-  }, 60_000);
+      expect(iteration).toBeGreaterThanOrEqual(MAIN_ITERATIONS);
+    },
+    60_000,
+  );
 });

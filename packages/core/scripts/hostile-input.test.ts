@@ -36,22 +36,37 @@ function randomBytes(n: number, seed: number): Uint8Array {
   const out = new Uint8Array(n);
   let x = seed >>> 0 || 1;
   for (let i = 0; i < n; i++) {
-    x ^= x << 13; x >>>= 0; x ^= x >>> 17; x ^= x << 5; x >>>= 0;
+    x ^= x << 13;
+    x >>>= 0;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    x >>>= 0;
     out[i] = x & 0xff;
   }
   return out;
 }
 
 const trade = (n: number, over: Partial<SyntheticTrade> = {}): SyntheticTrade => ({
-  ticket: String(1000 + n), open: '2024.01.02 10:00:00', type: 'buy', size: '0.10', item: 'eurusd', price: '1.10000',
-  close: '2024.01.02 12:00:00', closePrice: '1.10100', commission: '-0.70', swap: '0.00', profit: '10.00', ...over,
+  ticket: String(1000 + n),
+  open: '2024.01.02 10:00:00',
+  type: 'buy',
+  size: '0.10',
+  item: 'eurusd',
+  price: '1.10000',
+  close: '2024.01.02 12:00:00',
+  closePrice: '1.10100',
+  commission: '-0.70',
+  swap: '0.00',
+  profit: '10.00',
+  ...over,
 });
 
 /** Patches a 32-bit little-endian field of every central-directory record. */
 function patchCentralDirectory(zip: Uint8Array, offset: number, value: number): Uint8Array {
   const out = zip.slice();
   const dv = new DataView(out.buffer);
-  for (let i = 0; i + 46 <= out.length; i++) if (dv.getUint32(i, true) === 0x02014b50) dv.setUint32(i + offset, value, true);
+  for (let i = 0; i + 46 <= out.length; i++)
+    if (dv.getUint32(i, true) === 0x02014b50) dv.setUint32(i + offset, value, true);
   return out;
 }
 
@@ -79,7 +94,9 @@ describe('parseStatement on truncated and garbage input', () => {
 });
 
 describe('parseStatement on zip bombs', () => {
-  const sheet = strToU8('<worksheet><sheetData><row><c t="inlineStr"><is><t>x</t></is></c></row></sheetData></worksheet>');
+  const sheet = strToU8(
+    '<worksheet><sheetData><row><c t="inlineStr"><is><t>x</t></is></c></row></sheetData></worksheet>',
+  );
 
   it('refuses a spreadsheet declaring a huge uncompressed part, before inflating it', () => {
     const zip = patchCentralDirectory(zipSync({ 'xl/worksheets/sheet1.xml': sheet }), 24, 0xfffffff0);
@@ -112,7 +129,10 @@ describe('parseStatement on hostile HTML', () => {
   it('treats scripts and encoded markup as inert text: nothing runs, no markup comes out', () => {
     const g = globalThis as { __statementPwned?: boolean };
     const html = buildMt4Statement(
-      [trade(1, { item: 'eurusd<script>globalThis.__statementPwned = true</script>' }), trade(2, { item: '&lt;img src=x onerror=alert(1)&gt;gbpusd' })],
+      [
+        trade(1, { item: 'eurusd<script>globalThis.__statementPwned = true</script>' }),
+        trade(2, { item: '&lt;img src=x onerror=alert(1)&gt;gbpusd' }),
+      ],
       MT4_COLUMNS,
       '<script>globalThis.__statementPwned = true</script><img src=x onerror="globalThis.__statementPwned = true">',
     );
@@ -133,12 +153,19 @@ describe('parseStatement on hostile HTML', () => {
   });
 
   it('names the missing required column', () => {
-    const bytes = utf8(buildMt4Statement([trade(1)], MT4_COLUMNS.filter((c) => c !== 'Profit')));
+    const bytes = utf8(
+      buildMt4Statement(
+        [trade(1)],
+        MT4_COLUMNS.filter((c) => c !== 'Profit'),
+      ),
+    );
     const start = performance.now();
-    expect(() => parseStatement(bytes)).toThrow(expect.objectContaining({
-      code: 'statement.missing_columns',
-      details: { fields: [{ path: 'profit', message: 'Column not found' }] },
-    }));
+    expect(() => parseStatement(bytes)).toThrow(
+      expect.objectContaining({
+        code: 'statement.missing_columns',
+        details: { fields: [{ path: 'profit', message: 'Column not found' }] },
+      }),
+    );
     expect(performance.now() - start).toBeLessThan(BUDGET_MS);
   });
 });
@@ -177,6 +204,7 @@ describe('parseStatement on oversized input', () => {
     const html = buildMt4Statement([trade(1, { item: 'y'.repeat(9 << 20) })]);
     const out = attempt(utf8(html));
     expect(out.ms).toBeLessThan(BUDGET_MS);
-    if (out.ok) expect(out.statement.closedTrades[0]?.symbol.length).toBeLessThanOrEqual(STATEMENT_LIMITS.maxCellChars + 64);
+    if (out.ok)
+      expect(out.statement.closedTrades[0]?.symbol.length).toBeLessThanOrEqual(STATEMENT_LIMITS.maxCellChars + 64);
   });
 });

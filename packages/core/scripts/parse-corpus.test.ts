@@ -9,7 +9,8 @@ import { ParsedStatementSchema } from '../src/statements/parsed-statement';
 /** The shared corpus beside the clone (CI has it there); its absence fails the run, never skips it. */
 const corpus = join(dirname(fileURLToPath(import.meta.url)), '../../../../shared/fixtures/statements');
 const read = (file: string) => new Uint8Array(readFileSync(join(corpus, file)));
-if (!existsSync(corpus)) throw new Error(`statement corpus not found at ${corpus}: ../shared must sit beside the clone`);
+if (!existsSync(corpus))
+  throw new Error(`statement corpus not found at ${corpus}: ../shared must sit beside the clone`);
 const run = describe;
 
 run('parseStatement on the real corpus', () => {
@@ -33,7 +34,11 @@ run('parseStatement on the real corpus', () => {
 
   it('MT4 statement: balance rows are deposits/withdrawals, never trades', () => {
     const p = parseStatement(read('mt4-statement/fyntura-magic-subrows-detailed.htm'));
-    expect(p.balanceOperations.map((b) => [b.kind, b.amount])).toEqual([['deposit', 39700], ['withdrawal', -35000], ['withdrawal', -45000]]);
+    expect(p.balanceOperations.map((b) => [b.kind, b.amount])).toEqual([
+      ['deposit', 39700],
+      ['withdrawal', -35000],
+      ['withdrawal', -45000],
+    ]);
     expect(p.closedTrades.every((t) => t.side === 'buy' || t.side === 'sell')).toBe(true);
   });
 
@@ -61,7 +66,12 @@ run('parseStatement on the real corpus', () => {
 
   it('MT5 trade account report: open positions and placed orders only', () => {
     const p = parseStatement(read('other/mt5-trade-oanda-jp-ja-utf16.html'));
-    expect([p.format, p.openPositions.length, p.pendingOrders.length, p.closedTrades.length]).toEqual(['mt5-trade-html', 1, 9, 0]);
+    expect([p.format, p.openPositions.length, p.pendingOrders.length, p.closedTrades.length]).toEqual([
+      'mt5-trade-html',
+      1,
+      9,
+      0,
+    ]);
   });
 
   it.each([

@@ -9,7 +9,8 @@ const here = dirname(fileURLToPath(import.meta.url));
 /** The shared fixtures folder sits beside the clone: <clone>/../shared/fixtures/statements. */
 const corpus = join(here, '../../../../shared/fixtures/statements');
 
-if (!existsSync(corpus)) throw new Error(`statement corpus not found at ${corpus}: ../shared must sit beside the clone`);
+if (!existsSync(corpus))
+  throw new Error(`statement corpus not found at ${corpus}: ../shared must sit beside the clone`);
 
 describe('verify-corpus', () => {
   it('matches every expected figure of the shared corpus', () => {
@@ -21,7 +22,9 @@ describe('verify-corpus', () => {
 
   it('exits 0 as a command restricted to one format', () => {
     const tsx = join(here, '../node_modules/.bin/tsx');
-    const out = execFileSync(tsx, [join(here, 'verify-corpus.ts'), corpus, '--only', 'mt4-tester', '--quiet'], { encoding: 'utf8' });
+    const out = execFileSync(tsx, [join(here, 'verify-corpus.ts'), corpus, '--only', 'mt4-tester', '--quiet'], {
+      encoding: 'utf8',
+    });
     expect(out).toContain('4/4 files pass');
   });
 

@@ -41,8 +41,14 @@ export function runVerifyCorpus(args: string[], print: (line: string) => void = 
     for (const r of result.rows) {
       if (quiet && r.ok) continue;
       // !! = mismatch; ~~ = computed differs for a documented reason (printed, not failing)
-      const flag = !r.ok ? '!!' : r.note && r.computed !== undefined && !sameFigure(r.expected, r.computed) ? '~~' : '  ';
-      print(`  ${flag} ${r.figure.padEnd(28)} expected=${show(r.expected).padEnd(20)} parsed=${show(r.parsed).padEnd(20)} computed=${show(r.computed)}${r.note ? `  (${r.note})` : ''}`);
+      const flag = !r.ok
+        ? '!!'
+        : r.note && r.computed !== undefined && !sameFigure(r.expected, r.computed)
+          ? '~~'
+          : '  ';
+      print(
+        `  ${flag} ${r.figure.padEnd(28)} expected=${show(r.expected).padEnd(20)} parsed=${show(r.parsed).padEnd(20)} computed=${show(r.computed)}${r.note ? `  (${r.note})` : ''}`,
+      );
     }
   }
   print(`${checked - failures}/${checked} files pass`);

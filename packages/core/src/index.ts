@@ -6,6 +6,7 @@ export * from './rooms';
 export * from './statement-uploads';
 export * as statements from './statements';
 export * as metrics from './metrics';
-export * as ranking from './ranking'; export * as seasons from './seasons';
+export * as ranking from './ranking';
+export * as seasons from './seasons';
 export * as ai from './ai';
 export * as leaderboard from './leaderboard';

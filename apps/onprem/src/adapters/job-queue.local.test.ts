@@ -2,7 +2,10 @@ import type { StatementJob } from '@clantrader/core';
 import { describe, expect, it } from 'vitest';
 import { createLocalJobQueue } from './job-queue.local';
 
-const job = (n: number): StatementJob => ({ type: 'statement.process', statementId: `00000000-0000-7000-8000-00000000000${n}` });
+const job = (n: number): StatementJob => ({
+  type: 'statement.process',
+  statementId: `00000000-0000-7000-8000-00000000000${n}`,
+});
 
 describe('createLocalJobQueue', () => {
   it('returns from enqueue before the job runs, then runs it', async () => {
@@ -28,7 +31,12 @@ describe('createLocalJobQueue', () => {
     await queue.enqueue(job(2));
     await queue.drain();
     expect(calls).toBe(3);
-    const failing = createLocalJobQueue({ run: () => Promise.reject(new Error('always')), maxAttempts: 2, backoffMs: () => 5, log: (l) => lines.push(l) });
+    const failing = createLocalJobQueue({
+      run: () => Promise.reject(new Error('always')),
+      maxAttempts: 2,
+      backoffMs: () => 5,
+      log: (l) => lines.push(l),
+    });
     await failing.enqueue(job(3));
     await failing.drain();
     expect(lines.at(-1)).toMatch(/failed for good after 2 attempts: always/);

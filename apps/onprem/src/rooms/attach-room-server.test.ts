@@ -83,8 +83,12 @@ describe('attachRoomServer', () => {
     );
     raw.on('data', () => undefined);
     const rawClosed = new Promise((resolve) => raw.once('close', resolve));
-    await expect.poll(() => frames, { timeout: 3000 }).toContainEqual({ type: 'presence', userId: 'ghost', state: 'joined' });
-    await expect.poll(() => frames, { timeout: 3000 }).toContainEqual({ type: 'presence', userId: 'ghost', state: 'left' });
+    await expect
+      .poll(() => frames, { timeout: 3000 })
+      .toContainEqual({ type: 'presence', userId: 'ghost', state: 'joined' });
+    await expect
+      .poll(() => frames, { timeout: 3000 })
+      .toContainEqual({ type: 'presence', userId: 'ghost', state: 'left' });
     await rawClosed;
     watcher.close();
   });
@@ -92,7 +96,9 @@ describe('attachRoomServer', () => {
   it('closes open sockets with 1001 when closed', async () => {
     const own = await startServer();
     const room = `room-${crypto.randomUUID()}`;
-    const ws = new WebSocket(`ws://127.0.0.1:${own.port}/parties/lobby/${room}?ticket=${(await tickets.issue({ userId: 'ali', room })).ticket}`);
+    const ws = new WebSocket(
+      `ws://127.0.0.1:${own.port}/parties/lobby/${room}?ticket=${(await tickets.issue({ userId: 'ali', room })).ticket}`,
+    );
     await new Promise((resolve) => ws.once('message', resolve));
     const closed = new Promise<number>((resolve) => ws.once('close', resolve));
     await own.stop();
@@ -102,7 +108,11 @@ describe('attachRoomServer', () => {
 
 describe('matchPartyPath', () => {
   it('splits the path like partyserver and reads the ticket', () => {
-    expect(matchPartyPath('/parties/lobby/clan-1?ticket=a.b')).toEqual({ party: 'lobby', room: 'clan-1', ticket: 'a.b' });
+    expect(matchPartyPath('/parties/lobby/clan-1?ticket=a.b')).toEqual({
+      party: 'lobby',
+      room: 'clan-1',
+      ticket: 'a.b',
+    });
     expect(matchPartyPath('/parties/lobby/clan-1/extra')).toMatchObject({ room: 'clan-1', ticket: null });
     expect(matchPartyPath('/parties/lobby')).toBeNull();
     expect(matchPartyPath('/api/parties/lobby/x')).toBeNull();

@@ -5,7 +5,11 @@ describe('linkify', () => {
   it('turns http(s) URLs into link segments and keeps the rest as text', () => {
     expect(linkify('Open http://127.0.0.1:3000/verify-email?token=abc. Thanks')).toEqual([
       { kind: 'text', text: 'Open ' },
-      { kind: 'link', text: 'http://127.0.0.1:3000/verify-email?token=abc', href: 'http://127.0.0.1:3000/verify-email?token=abc' },
+      {
+        kind: 'link',
+        text: 'http://127.0.0.1:3000/verify-email?token=abc',
+        href: 'http://127.0.0.1:3000/verify-email?token=abc',
+      },
       { kind: 'text', text: '. Thanks' },
     ]);
   });

@@ -4,7 +4,14 @@ import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { buildApiDeps } from '../build-api-deps';
 import { createHmacTicketSigner } from '@clantrader/adapters';
-import { fakeAccountDeps, fakeStatementDeps, MemoryAccountStore, MemoryBlobStore, MemoryLeaderboardStore, MemoryRateLimiter } from '@clantrader/core/testing';
+import {
+  fakeAccountDeps,
+  fakeStatementDeps,
+  MemoryAccountStore,
+  MemoryBlobStore,
+  MemoryLeaderboardStore,
+  MemoryRateLimiter,
+} from '@clantrader/core/testing';
 import { createApi, type ApiDeps, type LogEntry } from './index';
 import { startOpenAiServer } from '@clantrader/ai-providers/testing';
 import { defineApiSuite, LOCAL_TEST_ANSWER, type ApiTestClient } from './testing/api-suite';
@@ -40,7 +47,10 @@ async function inProcessClient(database: TestDatabase, passwordIterations?: numb
 }
 
 const CORPUS_FILE = 'mt4-statement/exness-no-losses-detailed.htm';
-const corpus = { fileName: CORPUS_FILE.split('/')[1] ?? CORPUS_FILE, bytes: new Uint8Array(readFileSync(`/work/shared/fixtures/statements/${CORPUS_FILE}`)) };
+const corpus = {
+  fileName: CORPUS_FILE.split('/')[1] ?? CORPUS_FILE,
+  bytes: new Uint8Array(readFileSync(`/work/shared/fixtures/statements/${CORPUS_FILE}`)),
+};
 
 for (const database of testDatabases()) {
   defineApiSuite(`API in-process on Node over ${database.name}`, () => inProcessClient(database), { corpus });

@@ -1,4 +1,12 @@
-import type { AccountDeps, ai, leaderboard, RateLimiter, RoomTicketSigner, StatementDeps, User } from '@clantrader/core';
+import type {
+  AccountDeps,
+  ai,
+  leaderboard,
+  RateLimiter,
+  RoomTicketSigner,
+  StatementDeps,
+  User,
+} from '@clantrader/core';
 import type { Context } from 'hono';
 
 /** A message of the development outbox as `/dev/outbox` shows it. */

@@ -22,7 +22,12 @@ describe('getPublicProfile with a cache', () => {
     const withCache = { ...deps, cache };
     const { userId } = await signUp(
       withCache,
-      SignUpSchema.parse({ email: 'c@example.com', password: 'gold-and-4-pips', handle: 'cached_one', displayName: 'C' }),
+      SignUpSchema.parse({
+        email: 'c@example.com',
+        password: 'gold-and-4-pips',
+        handle: 'cached_one',
+        displayName: 'C',
+      }),
     );
     expect((await getPublicProfile(withCache, 'cached_one')).displayName).toBe('C');
     store.profiles.set(userId, { ...store.profiles.get(userId)!, displayName: 'changed behind the cache' });
@@ -41,7 +46,10 @@ describe('getPublicProfile with a cache', () => {
       set: () => Promise.reject(new Error('down')),
       delete: () => Promise.reject(new Error('down')),
     };
-    await signUp(deps, SignUpSchema.parse({ email: 'd@example.com', password: 'gold-and-4-pips', handle: 'd_trader', displayName: 'D' }));
+    await signUp(
+      deps,
+      SignUpSchema.parse({ email: 'd@example.com', password: 'gold-and-4-pips', handle: 'd_trader', displayName: 'D' }),
+    );
     expect((await getPublicProfile({ ...deps, cache: broken }, 'd_trader')).handle).toBe('d_trader');
   });
 });

@@ -11,19 +11,37 @@ import type { LeaderboardDeps, StoredBoardRow } from './model';
  * today's snapshot. Idempotent: running it twice in a day rewrites the same board.
  * @throws DomainError `validation.failed` for a bad season id.
  */
-export async function computeLeaderboard(deps: LeaderboardDeps, input: { seasonId: string; now: Date }): Promise<{ traders: number; eligible: number }> {
+export async function computeLeaderboard(
+  deps: LeaderboardDeps,
+  input: { seasonId: string; now: Date },
+): Promise<{ traders: number; eligible: number }> {
   const season = seasonById(input.seasonId);
   const rules = deps.rules ?? DEFAULT_RANKING_RULES;
   const day = input.now.toISOString().slice(0, 10);
-  const [perfs, previous] = await Promise.all([deps.store.seasonPerformances(season, rules), deps.store.snapshotBefore(season.id, day)]);
+  const [perfs, previous] = await Promise.all([
+    deps.store.seasonPerformances(season, rules),
+    deps.store.snapshotBefore(season.id, day),
+  ]);
   const ranked = rankTraders(perfs, rules);
   const arrows = movement(previous, ranked);
   const rows: StoredBoardRow[] = ranked.map((r, i) => {
     const m = arrows[i];
     const p = r.performance;
     return {
-      traderId: r.traderId, position: r.position, eligible: r.eligible, score: r.score, tier: r.tier, components: r.components,
-      performance: { returnPct: p.returnPct, sharpe: p.sharpe, maxDrawdownPct: p.maxDrawdownPct, tradeCount: p.tradeCount, tradingDays: p.tradingDays, style: p.style },
+      traderId: r.traderId,
+      position: r.position,
+      eligible: r.eligible,
+      score: r.score,
+      tier: r.tier,
+      components: r.components,
+      performance: {
+        returnPct: p.returnPct,
+        sharpe: p.sharpe,
+        maxDrawdownPct: p.maxDrawdownPct,
+        tradeCount: p.tradeCount,
+        tradingDays: p.tradingDays,
+        style: p.style,
+      },
       instruments: p.instruments.filter((s) => s.trades >= rules.minInstrumentTrades).map((s) => s.symbol),
       movement: { direction: m?.direction ?? 'new', delta: m?.delta ?? 0 },
     };

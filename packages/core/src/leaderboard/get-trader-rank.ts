@@ -12,7 +12,10 @@ async function userIdOf(deps: LeaderboardDeps, handle: string): Promise<string> 
  * One trader's row of a season's live board.
  * @throws DomainError `profile.not_found` | `leaderboard.not_ranked` | `validation.failed`
  */
-export async function getTraderRank(deps: LeaderboardDeps, input: { seasonId: string; handle: string }): Promise<BoardEntry> {
+export async function getTraderRank(
+  deps: LeaderboardDeps,
+  input: { seasonId: string; handle: string },
+): Promise<BoardEntry> {
   const season = seasonById(input.seasonId);
   const entry = await deps.store.findEntryByHandle(season.id, input.handle);
   if (entry) return entry;
@@ -24,6 +27,9 @@ export async function getTraderRank(deps: LeaderboardDeps, input: { seasonId: st
  * A trader's archived seasons, newest first.
  * @throws DomainError `profile.not_found`
  */
-export async function getSeasonHistory(deps: LeaderboardDeps, input: { handle: string }): Promise<{ items: SeasonResultEntry[] }> {
+export async function getSeasonHistory(
+  deps: LeaderboardDeps,
+  input: { handle: string },
+): Promise<{ items: SeasonResultEntry[] }> {
   return { items: await deps.store.seasonHistory(await userIdOf(deps, input.handle)) };
 }

@@ -1,4 +1,11 @@
-export type { BoardEntry, BoardQuery, LeaderboardDeps, LeaderboardStore, SeasonResultEntry, StoredBoardRow } from './model';
+export type {
+  BoardEntry,
+  BoardQuery,
+  LeaderboardDeps,
+  LeaderboardStore,
+  SeasonResultEntry,
+  StoredBoardRow,
+} from './model';
 export { computeLeaderboard } from './compute-leaderboard';
 export { getTraderRank, getSeasonHistory } from './get-trader-rank';
 export { runSeasonJobs, type SeasonJobDeps } from './run-season-jobs';

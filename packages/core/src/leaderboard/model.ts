@@ -24,7 +24,10 @@ export type StoredBoardRow = {
   score: number | null;
   tier: Tier | null;
   components: Record<Component, number> | null;
-  performance: Pick<TraderPerformance, 'returnPct' | 'sharpe' | 'maxDrawdownPct' | 'tradeCount' | 'tradingDays' | 'style'>;
+  performance: Pick<
+    TraderPerformance,
+    'returnPct' | 'sharpe' | 'maxDrawdownPct' | 'tradeCount' | 'tradingDays' | 'style'
+  >;
   /** Symbols the trader has at least `minInstrumentTrades` trades on. */
   instruments: string[];
   movement: { direction: MovementDirection; delta: number };
@@ -41,7 +44,13 @@ export type BoardQuery = {
 };
 
 /** A trader's archived result of one season. */
-export type SeasonResultEntry = { seasonId: SeasonId; position: number; tier: Tier | null; score: number | null; awards: string[] };
+export type SeasonResultEntry = {
+  seasonId: SeasonId;
+  position: number;
+  tier: Tier | null;
+  score: number | null;
+  awards: string[];
+};
 
 /**
  * Storage of the live leaderboard. `seasonPerformances` is where the store aggregates

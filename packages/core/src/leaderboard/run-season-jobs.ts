@@ -14,8 +14,14 @@ export type SeasonJobDeps = LeaderboardDeps & { clock: Clock; seasons: SeasonSto
  * recomputes the current season's live board, which also takes the day's snapshot for
  * movement arrows. Both halves are idempotent, so retries and overlaps are harmless.
  */
-export async function runSeasonJobs(deps: SeasonJobDeps): Promise<{ archived: SeasonId[]; opened: SeasonId | null; traders: number; eligible: number }> {
-  const rolled = await rollOverSeason({ clock: deps.clock, store: deps.seasons, ...(deps.rules ? { rules: deps.rules } : {}) });
+export async function runSeasonJobs(
+  deps: SeasonJobDeps,
+): Promise<{ archived: SeasonId[]; opened: SeasonId | null; traders: number; eligible: number }> {
+  const rolled = await rollOverSeason({
+    clock: deps.clock,
+    store: deps.seasons,
+    ...(deps.rules ? { rules: deps.rules } : {}),
+  });
   const now = deps.clock.now();
   const board = await computeLeaderboard(deps, { seasonId: seasonFor(now).id, now });
   return { ...rolled, ...board };

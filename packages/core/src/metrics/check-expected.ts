@@ -54,30 +54,48 @@ const ratio = (x: number | null) => (x === null ? null : Number(x.toFixed(8)));
 function computedFor(key: string, m: Metrics, p: ParsedStatement): { value: Value; note?: string } {
   const dd = m.drawdown;
   const map: Record<string, Value> = {
-    totalNetProfit: money(m.netProfit), grossProfit: money(m.grossProfit), grossLoss: money(m.grossLoss),
-    profitFactor: ratio(m.profitFactor), expectedPayoff: ratio(m.expectedPayoff === null ? null : m.expectedPayoff / 100),
-    totalTrades: m.tradeCount, shortTrades: m.shortTrades, shortWonPct: ratio(m.shortWonPct ?? 0),
-    longTrades: m.longTrades, longWonPct: ratio(m.longWonPct ?? 0), profitTrades: m.profitTrades,
-    profitTradesPct: ratio(m.winRatePct ?? 0), lossTrades: m.lossTrades,
+    totalNetProfit: money(m.netProfit),
+    grossProfit: money(m.grossProfit),
+    grossLoss: money(m.grossLoss),
+    profitFactor: ratio(m.profitFactor),
+    expectedPayoff: ratio(m.expectedPayoff === null ? null : m.expectedPayoff / 100),
+    totalTrades: m.tradeCount,
+    shortTrades: m.shortTrades,
+    shortWonPct: ratio(m.shortWonPct ?? 0),
+    longTrades: m.longTrades,
+    longWonPct: ratio(m.longWonPct ?? 0),
+    profitTrades: m.profitTrades,
+    profitTradesPct: ratio(m.winRatePct ?? 0),
+    lossTrades: m.lossTrades,
     lossTradesPct: ratio(m.tradeCount ? (m.lossTrades / m.tradeCount) * 100 : 0),
-    largestProfitTrade: money(m.largestProfit), largestLossTrade: money(m.largestLoss),
+    largestProfitTrade: money(m.largestProfit),
+    largestLossTrade: money(m.largestLoss),
     averageProfitTrade: ratio(m.averageProfit === null ? 0 : m.averageProfit / 100),
     averageLossTrade: ratio(m.averageLoss === null ? 0 : m.averageLoss / 100),
-    maxConsecutiveWins: m.maxConsecutiveWins, maxConsecutiveLosses: m.maxConsecutiveLosses,
-    absoluteDrawdown: money(dd.absolute), maxDrawdown: money(dd.maximal), maxDrawdownPct: ratio(dd.maximalPct),
-    relativeDrawdown: money(dd.relative), relativeDrawdownPct: ratio(dd.relativePct),
+    maxConsecutiveWins: m.maxConsecutiveWins,
+    maxConsecutiveLosses: m.maxConsecutiveLosses,
+    absoluteDrawdown: money(dd.absolute),
+    maxDrawdown: money(dd.maximal),
+    maxDrawdownPct: ratio(dd.maximalPct),
+    relativeDrawdown: money(dd.relative),
+    relativeDrawdownPct: ratio(dd.relativePct),
     recoveryFactor: ratio(m.recoveryFactor),
     depositWithdrawal: money(m.deposits + m.withdrawals),
     closedPL: money(m.netProfit),
   };
-  if (key === 'sharpeRatio') return { value: ratio(m.sharpeAnnualized), note: 'MT5 Sharpe uses its own per-trade definition; ours is daily, annualised' };
+  if (key === 'sharpeRatio')
+    return {
+      value: ratio(m.sharpeAnnualized),
+      note: 'MT5 Sharpe uses its own per-trade definition; ours is daily, annualised',
+    };
   if (p.format === 'mt4-statement' && key === 'depositWithdrawal') return { value: map[key] };
   if (key in map) return { value: map[key] };
   return { value: undefined };
 }
 
 function totalsComputed(p: ParsedStatement, key: string): Value {
-  const sum = (f: (t: ParsedStatement['closedTrades'][number]) => number) => p.closedTrades.reduce((a, t) => a + f(t), 0);
+  const sum = (f: (t: ParsedStatement['closedTrades'][number]) => number) =>
+    p.closedTrades.reduce((a, t) => a + f(t), 0);
   if (key === 'commission') return money(sum((t) => t.commission));
   if (key === 'taxes' || key === 'fee') return money(sum((t) => t.fee));
   if (key === 'swap') return money(sum((t) => t.swap));
@@ -88,7 +106,8 @@ function totalsComputed(p: ParsedStatement, key: string): Value {
   return undefined;
 }
 
-const MT4_TESTER_DD = 'MT4 tester drawdown includes floating P/L of open trades (equity); a closed-trade log cannot reproduce it';
+const MT4_TESTER_DD =
+  'MT4 tester drawdown includes floating P/L of open trades (equity); a closed-trade log cannot reproduce it';
 const LOG_ROUNDING = 'the tester order log prints each profit rounded to cents; MetaTrader sums unrounded values';
 
 /**
@@ -97,20 +116,36 @@ const LOG_ROUNDING = 'the tester order log prints each profit rounded to cents; 
  */
 export const FORMAT_DIVERGENCES: Record<string, Record<string, string>> = {
   'mt4-tester': {
-    absoluteDrawdown: MT4_TESTER_DD, maxDrawdown: MT4_TESTER_DD, maxDrawdownPct: MT4_TESTER_DD,
-    relativeDrawdown: MT4_TESTER_DD, relativeDrawdownPct: MT4_TESTER_DD,
-    totalNetProfit: LOG_ROUNDING, grossProfit: LOG_ROUNDING, grossLoss: LOG_ROUNDING,
+    absoluteDrawdown: MT4_TESTER_DD,
+    maxDrawdown: MT4_TESTER_DD,
+    maxDrawdownPct: MT4_TESTER_DD,
+    relativeDrawdown: MT4_TESTER_DD,
+    relativeDrawdownPct: MT4_TESTER_DD,
+    totalNetProfit: LOG_ROUNDING,
+    grossProfit: LOG_ROUNDING,
+    grossLoss: LOG_ROUNDING,
   },
-  'mt5-tester-html': { recoveryFactor: 'MT5 tester divides by the EQUITY maximal drawdown, which needs tick-level equity' },
-  'mt5-tester-xlsx': { recoveryFactor: 'MT5 tester divides by the EQUITY maximal drawdown, which needs tick-level equity' },
-  'mt5-history-html': { 'counts.closedTradeRows': 'the corpus counts Positions rows; the model stores one closed trade per closing deal (MT5 Total Trades)' },
-  'mt5-history-xlsx': { 'counts.closedTradeRows': 'the corpus counts Positions rows; the model stores one closed trade per closing deal (MT5 Total Trades)' },
+  'mt5-tester-html': {
+    recoveryFactor: 'MT5 tester divides by the EQUITY maximal drawdown, which needs tick-level equity',
+  },
+  'mt5-tester-xlsx': {
+    recoveryFactor: 'MT5 tester divides by the EQUITY maximal drawdown, which needs tick-level equity',
+  },
+  'mt5-history-html': {
+    'counts.closedTradeRows':
+      'the corpus counts Positions rows; the model stores one closed trade per closing deal (MT5 Total Trades)',
+  },
+  'mt5-history-xlsx': {
+    'counts.closedTradeRows':
+      'the corpus counts Positions rows; the model stores one closed trade per closing deal (MT5 Total Trades)',
+  },
 };
 
 /** Balance before the first event: stated balance minus everything the report lists. */
 export function inferOpeningBalance(p: ParsedStatement): number {
   if (!p.stated.balance) return 0;
-  const listed = p.closedTrades.reduce((a, t) => a + tradeNet(t), 0) + p.balanceOperations.reduce((a, b) => a + b.amount, 0);
+  const listed =
+    p.closedTrades.reduce((a, t) => a + tradeNet(t), 0) + p.balanceOperations.reduce((a, b) => a + b.amount, 0);
   return Math.round(Number(p.stated.balance) * 100) - listed;
 }
 
@@ -118,21 +153,44 @@ export function inferOpeningBalance(p: ParsedStatement): number {
  * Checks one report against its expected figures: account fields, every stated figure as
  * parsed, the metrics engine's value where it has one, and the row counts.
  */
-export function checkReport(file: string, bytes: Uint8Array, expected: ExpectedFile, known: Record<string, string> = {}): FileCheck {
+export function checkReport(
+  file: string,
+  bytes: Uint8Array,
+  expected: ExpectedFile,
+  known: Record<string, string> = {},
+): FileCheck {
   let p: ParsedStatement;
   try {
     p = parseStatement(bytes);
   } catch (e) {
-    return { file, format: null, error: e instanceof Error ? `${e.name}: ${e.message}` : String(e), rows: [], ok: false };
+    return {
+      file,
+      format: null,
+      error: e instanceof Error ? `${e.name}: ${e.message}` : String(e),
+      rows: [],
+      ok: false,
+    };
   }
   known = { ...FORMAT_DIVERGENCES[p.format], ...known };
-  const rows: CheckRow[] = [{ figure: 'format', expected: expected.format, parsed: p.format, computed: undefined, ok: p.format === expected.format }];
+  const rows: CheckRow[] = [
+    {
+      figure: 'format',
+      expected: expected.format,
+      parsed: p.format,
+      computed: undefined,
+      ok: p.format === expected.format,
+    },
+  ];
   const acc = expected.account ?? {};
   for (const [k, v] of Object.entries(acc)) {
     const parsed = k === 'name_present' ? p.account.name !== null : (p.account as Record<string, Value>)[k];
     rows.push({ figure: `account.${k}`, expected: v, parsed, computed: undefined, ok: parsed === v });
   }
-  const m = computeMetrics({ closedTrades: p.closedTrades, balanceOperations: p.balanceOperations, openingBalance: inferOpeningBalance(p) });
+  const m = computeMetrics({
+    closedTrades: p.closedTrades,
+    balanceOperations: p.balanceOperations,
+    openingBalance: inferOpeningBalance(p),
+  });
   const stated = p.stated as Record<string, Value | Record<string, Value>>;
   for (const [k, v] of Object.entries(expected.stated)) {
     if (k === 'totalsRow' && v && typeof v === 'object') {
@@ -141,7 +199,14 @@ export function checkReport(file: string, bytes: Uint8Array, expected: ExpectedF
         const computed = totalsComputed(p, tk);
         const note = known[`totalsRow.${tk}`];
         const ok = sameFigure(tv, parsedRow[tk]) && (tv === null || note !== undefined || sameFigure(tv, computed));
-        rows.push({ figure: `totalsRow.${tk}`, expected: tv, parsed: parsedRow[tk], computed, ok, ...(note ? { note } : {}) });
+        rows.push({
+          figure: `totalsRow.${tk}`,
+          expected: tv,
+          parsed: parsedRow[tk],
+          computed,
+          ok,
+          ...(note ? { note } : {}),
+        });
       }
       continue;
     }
@@ -149,13 +214,30 @@ export function checkReport(file: string, bytes: Uint8Array, expected: ExpectedF
     const { value, note: builtIn } = computedFor(k, m, p);
     const note = known[k] ?? builtIn;
     const computedOk = value === undefined || note !== undefined || ev === null || sameFigure(ev, value);
-    rows.push({ figure: k, expected: ev, parsed: stated[k] as Value, computed: value, ok: sameFigure(ev, stated[k] as Value) && computedOk, ...(note ? { note } : {}) });
+    rows.push({
+      figure: k,
+      expected: ev,
+      parsed: stated[k] as Value,
+      computed: value,
+      ok: sameFigure(ev, stated[k] as Value) && computedOk,
+      ...(note ? { note } : {}),
+    });
   }
   const counts: Record<string, number> = {
-    closedTradeRows: p.closedTrades.length, balanceRows: p.balanceOperations.length, openTrades: p.openPositions.length };
+    closedTradeRows: p.closedTrades.length,
+    balanceRows: p.balanceOperations.length,
+    openTrades: p.openPositions.length,
+  };
   for (const [k, v] of Object.entries(expected.counts)) {
     const note = known[`counts.${k}`];
-    rows.push({ figure: `counts.${k}`, expected: v, parsed: counts[k], computed: undefined, ok: note !== undefined || counts[k] === v, ...(note ? { note } : {}) });
+    rows.push({
+      figure: `counts.${k}`,
+      expected: v,
+      parsed: counts[k],
+      computed: undefined,
+      ok: note !== undefined || counts[k] === v,
+      ...(note ? { note } : {}),
+    });
   }
   return { file, format: p.format, error: null, rows, ok: rows.every((r) => r.ok) };
 }

@@ -3,7 +3,13 @@ import type { BalanceOperation } from '../statements/model';
 import { computeMetrics } from './compute-metrics';
 import { makeTrade } from './make-trade';
 
-const deposit = (time: string, amount: number): BalanceOperation => ({ ticket: null, time, kind: amount > 0 ? 'deposit' : 'withdrawal', amount, comment: null });
+const deposit = (time: string, amount: number): BalanceOperation => ({
+  ticket: null,
+  time,
+  kind: amount > 0 ? 'deposit' : 'withdrawal',
+  amount,
+  comment: null,
+});
 
 describe('computeMetrics with deposits', () => {
   it('keeps deposits and withdrawals out of profit and time-weighted gain', () => {

@@ -26,7 +26,11 @@ describe('computeMetrics with commission, fee and swap', () => {
 
   it('annualises Sharpe and Sortino over weekday daily returns', () => {
     const m = computeMetrics({
-      closedTrades: [makeTrade('2024-03-04T10:00:00', 100), makeTrade('2024-03-05T10:00:00', -50), makeTrade('2024-03-06T10:00:00', 100)],
+      closedTrades: [
+        makeTrade('2024-03-04T10:00:00', 100),
+        makeTrade('2024-03-05T10:00:00', -50),
+        makeTrade('2024-03-06T10:00:00', 100),
+      ],
       balanceOperations: [],
       openingBalance: 10_000,
     });

@@ -1,7 +1,13 @@
 import type { BalanceOperation, ClosedTrade } from '../statements/model';
 import { computeDrawdown } from './drawdown';
 import type { BalancePoint, Metrics, TradeResult } from './model';
-import { computeDailyReturns, computeMonthlyReturns, computeSharpeSortino, computeTimeWeightedReturn, countDays } from './returns';
+import {
+  computeDailyReturns,
+  computeMonthlyReturns,
+  computeSharpeSortino,
+  computeTimeWeightedReturn,
+  countDays,
+} from './returns';
 import { computeTradeStats } from './trade-stats';
 
 export type MetricsInput = {

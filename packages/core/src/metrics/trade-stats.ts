@@ -5,8 +5,20 @@ import type { TradeResult } from './model';
  * result is exactly 0 counts as a profit trade (it is not a loss).
  */
 export function computeTradeStats(trades: TradeResult[]) {
-  let grossProfit = 0, grossLoss = 0, wins = 0, losses = 0, longs = 0, longWins = 0, shorts = 0, shortWins = 0;
-  let largestProfit = 0, largestLoss = 0, runWins = 0, runLosses = 0, maxWins = 0, maxLosses = 0;
+  let grossProfit = 0,
+    grossLoss = 0,
+    wins = 0,
+    losses = 0,
+    longs = 0,
+    longWins = 0,
+    shorts = 0,
+    shortWins = 0;
+  let largestProfit = 0,
+    largestLoss = 0,
+    runWins = 0,
+    runLosses = 0,
+    maxWins = 0,
+    maxLosses = 0;
   for (const t of trades) {
     const won = t.net >= 0;
     if (won) {

@@ -1,6 +1,17 @@
 export {
-  type TraderPerformance, type BestTrade, type InstrumentStats, type TradingStyle, type RankedTrader, type RankingRules,
-  type Component, type Tier, type IneligibleReason, RankingRulesSchema, DEFAULT_RANKING_RULES, SCORE_WEIGHTS, TIERS,
+  type TraderPerformance,
+  type BestTrade,
+  type InstrumentStats,
+  type TradingStyle,
+  type RankedTrader,
+  type RankingRules,
+  type Component,
+  type Tier,
+  type IneligibleReason,
+  RankingRulesSchema,
+  DEFAULT_RANKING_RULES,
+  SCORE_WEIGHTS,
+  TIERS,
 } from './model';
 export { percentileRanks } from './percentile-ranks';
 export { checkEligibility } from './check-eligibility';

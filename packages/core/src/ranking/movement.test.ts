@@ -3,8 +3,18 @@ import { movement } from './movement';
 
 describe('movement', () => {
   it('marks each current trader up, down, same or new against the snapshot', () => {
-    const before = [{ traderId: 'a', position: 1 }, { traderId: 'b', position: 2 }, { traderId: 'c', position: 3 }, { traderId: 'gone', position: 4 }];
-    const now = [{ traderId: 'c', position: 1 }, { traderId: 'a', position: 2 }, { traderId: 'b', position: 3 }, { traderId: 'n', position: 4 }];
+    const before = [
+      { traderId: 'a', position: 1 },
+      { traderId: 'b', position: 2 },
+      { traderId: 'c', position: 3 },
+      { traderId: 'gone', position: 4 },
+    ];
+    const now = [
+      { traderId: 'c', position: 1 },
+      { traderId: 'a', position: 2 },
+      { traderId: 'b', position: 3 },
+      { traderId: 'n', position: 4 },
+    ];
     expect(movement(before, now)).toEqual([
       { traderId: 'c', position: 1, previousPosition: 3, direction: 'up', delta: 2 },
       { traderId: 'a', position: 2, previousPosition: 1, direction: 'down', delta: -1 },

@@ -25,7 +25,8 @@ export function movement(previous: StandingsSnapshot | null, current: StandingsS
     .sort((a, b) => a.position - b.position)
     .map(({ traderId, position }) => {
       const previousPosition = before.get(traderId) ?? null;
-      if (previousPosition === null) return { traderId, position, previousPosition, direction: 'new' as const, delta: 0 };
+      if (previousPosition === null)
+        return { traderId, position, previousPosition, direction: 'new' as const, delta: 0 };
       const delta = previousPosition - position;
       const direction: MovementDirection = delta > 0 ? 'up' : delta < 0 ? 'down' : 'same';
       return { traderId, position, previousPosition, direction, delta };

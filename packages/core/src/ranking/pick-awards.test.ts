@@ -7,7 +7,9 @@ const xau = (trades: number, returnPct: number) => [{ symbol: 'XAUUSD', trades, 
 
 describe('pickAwards', () => {
   it('gives nothing when nobody is eligible', () => {
-    const ranked = rankTraders([perf('lucky', { returnPct: 90, tradeCount: 1, tradingDays: 1, sharpe: 9, instruments: xau(9, 90) })]);
+    const ranked = rankTraders([
+      perf('lucky', { returnPct: 90, tradeCount: 1, tradingDays: 1, sharpe: 9, instruments: xau(9, 90) }),
+    ]);
     expect(pickAwards(ranked, { newcomerIds: new Set(['lucky']) })).toEqual([]);
   });
 
@@ -30,7 +32,11 @@ describe('pickAwards', () => {
     ]);
     const awards = pickAwards(ranked, { newcomerIds: new Set(['a', 'b']) });
     expect(awards.map((a) => [a.kind, a.traderId])).toEqual([
-      ['overall_champion', 'b'], ['most_consistent', 'b'], ['best_risk_manager', 'b'], ['rising_star', 'b'], ['specialist', 'b'],
+      ['overall_champion', 'b'],
+      ['most_consistent', 'b'],
+      ['best_risk_manager', 'b'],
+      ['rising_star', 'b'],
+      ['specialist', 'b'],
     ]);
   });
 });

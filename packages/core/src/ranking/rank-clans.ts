@@ -39,7 +39,10 @@ export function rankClans(
     const scores = members.map((r) => r.score as number).sort((a, b) => b - a);
     const counted = scores.slice(0, rules.clanTopK);
     const c = rules.clanShrinkage;
-    const score = counted.length === 0 ? null : roundScore((counted.reduce((a, b) => a + b, 0) + c * CLAN_PRIOR_SCORE) / (counted.length + c));
+    const score =
+      counted.length === 0
+        ? null
+        : roundScore((counted.reduce((a, b) => a + b, 0) + c * CLAN_PRIOR_SCORE) / (counted.length + c));
     const best = members.length === 0 ? null : Math.min(...members.map((r) => r.position));
     return { clanId: clan.clanId, score, counted, eligibleMembers: members.length, bestMemberPosition: best };
   });

@@ -60,7 +60,8 @@ describe('rankTraders (properties over seeded random cohorts)', () => {
       const ranked = rankTraders(randomCohort(prng(seed)));
       const lastEligible = Math.max(0, ...ranked.filter((r) => r.eligible).map((r) => r.position));
       for (const r of ranked) {
-        const active = r.performance.tradeCount >= 10 && r.performance.tradingDays >= 5 && r.performance.startingBalance > 0;
+        const active =
+          r.performance.tradeCount >= 10 && r.performance.tradingDays >= 5 && r.performance.startingBalance > 0;
         expect(r.eligible).toBe(active);
         if (!r.eligible) expect(r.position).toBeGreaterThan(lastEligible);
       }

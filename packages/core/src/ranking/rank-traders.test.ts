@@ -13,7 +13,13 @@ describe('rankTraders', () => {
       perf('e', { returnPct: 10, sharpe: 1, maxDrawdownPct: 2, tradingDays: 6 }),
       perf('d', { returnPct: 1, sharpe: 0, maxDrawdownPct: 9, tradingDays: 5 }),
     ]);
-    expect(ranked.map((r) => [r.traderId, r.score])).toEqual([['b', 62.5], ['a', 62.5], ['e', 62.5], ['c', 62.5], ['d', 0]]);
+    expect(ranked.map((r) => [r.traderId, r.score])).toEqual([
+      ['b', 62.5],
+      ['a', 62.5],
+      ['e', 62.5],
+      ['c', 62.5],
+      ['d', 0],
+    ]);
   });
 
   it('lists ineligible traders last, ordered by return, with their reasons and no score', () => {
@@ -22,14 +28,31 @@ describe('rankTraders', () => {
       perf('steady', { returnPct: -2 }),
       perf('broke', { returnPct: 5, startingBalance: 0 }),
     ]);
-    expect(ranked.map((r) => [r.traderId, r.position, r.eligible])).toEqual([['steady', 1, true], ['lucky', 2, false], ['broke', 3, false]]);
-    expect(ranked[1]).toMatchObject({ score: null, tier: null, components: null, ineligibleReasons: ['min_trades', 'min_days'] });
+    expect(ranked.map((r) => [r.traderId, r.position, r.eligible])).toEqual([
+      ['steady', 1, true],
+      ['lucky', 2, false],
+      ['broke', 3, false],
+    ]);
+    expect(ranked[1]).toMatchObject({
+      score: null,
+      tier: null,
+      components: null,
+      ineligibleReasons: ['min_trades', 'min_days'],
+    });
     expect(ranked[2]?.ineligibleReasons).toEqual(['no_balance']);
   });
 
   it('scores a null Sharpe as 0 when ranking it', () => {
-    const ranked = rankTraders([perf('none', { sharpe: null }), perf('neg', { sharpe: -0.5 }), perf('pos', { sharpe: 0.5 })]);
-    expect(Object.fromEntries(ranked.map((r) => [r.traderId, r.components?.sharpe]))).toEqual({ pos: 100, none: 50, neg: 0 });
+    const ranked = rankTraders([
+      perf('none', { sharpe: null }),
+      perf('neg', { sharpe: -0.5 }),
+      perf('pos', { sharpe: 0.5 }),
+    ]);
+    expect(Object.fromEntries(ranked.map((r) => [r.traderId, r.components?.sharpe]))).toEqual({
+      pos: 100,
+      none: 50,
+      neg: 0,
+    });
   });
 
   it('respects custom activity rules', () => {

@@ -2,7 +2,14 @@ import { DomainError } from '../shared/domain-error';
 import { assignTier } from './assign-tier';
 import { checkEligibility } from './check-eligibility';
 import { compareTieBreak, roundScore } from './compare-traders';
-import { type Component, DEFAULT_RANKING_RULES, type RankedTrader, type RankingRules, SCORE_WEIGHTS, type TraderPerformance } from './model';
+import {
+  type Component,
+  DEFAULT_RANKING_RULES,
+  type RankedTrader,
+  type RankingRules,
+  SCORE_WEIGHTS,
+  type TraderPerformance,
+} from './model';
 import { percentileRanks } from './percentile-ranks';
 
 /** The raw value each component is percentile-ranked on; higher is better for all four. */
@@ -16,7 +23,10 @@ const COMPONENT_VALUE: Record<Component, (p: TraderPerformance) => number> = {
 const COMPONENTS = Object.keys(SCORE_WEIGHTS) as Component[];
 
 function scoreCohort(cohort: TraderPerformance[]): { score: number; components: Record<Component, number> }[] {
-  const pct = Object.fromEntries(COMPONENTS.map((c) => [c, percentileRanks(cohort.map(COMPONENT_VALUE[c]))])) as Record<Component, number[]>;
+  const pct = Object.fromEntries(COMPONENTS.map((c) => [c, percentileRanks(cohort.map(COMPONENT_VALUE[c]))])) as Record<
+    Component,
+    number[]
+  >;
   return cohort.map((_, i) => {
     const components = Object.fromEntries(COMPONENTS.map((c) => [c, pct[c][i] as number])) as Record<Component, number>;
     const score = roundScore(COMPONENTS.reduce((sum, c) => sum + SCORE_WEIGHTS[c] * components[c], 0));
@@ -27,7 +37,8 @@ function scoreCohort(cohort: TraderPerformance[]): { score: number; components: 
 function assertUniqueIds(perfs: readonly TraderPerformance[]): void {
   const seen = new Set<string>();
   for (const p of perfs) {
-    if (seen.has(p.traderId)) throw new DomainError('validation.failed', `trader ${p.traderId} appears twice in one cohort`);
+    if (seen.has(p.traderId))
+      throw new DomainError('validation.failed', `trader ${p.traderId} appears twice in one cohort`);
     seen.add(p.traderId);
   }
 }
@@ -41,7 +52,10 @@ function assertUniqueIds(perfs: readonly TraderPerformance[]): void {
  * Deterministic and independent of input order.
  * @throws DomainError `validation.failed` when a trader id appears twice.
  */
-export function rankTraders(perfs: readonly TraderPerformance[], rules: RankingRules = DEFAULT_RANKING_RULES): RankedTrader[] {
+export function rankTraders(
+  perfs: readonly TraderPerformance[],
+  rules: RankingRules = DEFAULT_RANKING_RULES,
+): RankedTrader[] {
   assertUniqueIds(perfs);
   const withReasons = perfs.map((p) => ({ p, reasons: checkEligibility(p, rules) }));
   const eligible = withReasons.filter((x) => x.reasons.length === 0).map((x) => x.p);
@@ -50,14 +64,30 @@ export function rankTraders(perfs: readonly TraderPerformance[], rules: RankingR
   const rows: Omit<RankedTrader, 'position'>[] = eligible.map((p, i) => {
     const s = scored[i] as (typeof scored)[number];
     const percentile = scorePct[i] as number;
-    return { traderId: p.traderId, eligible: true, ineligibleReasons: [], score: s.score, components: s.components,
-      scorePercentile: percentile, tier: assignTier(percentile, p), performance: p };
+    return {
+      traderId: p.traderId,
+      eligible: true,
+      ineligibleReasons: [],
+      score: s.score,
+      components: s.components,
+      scorePercentile: percentile,
+      tier: assignTier(percentile, p),
+      performance: p,
+    };
   });
   rows.sort((a, b) => (b.score as number) - (a.score as number) || compareTieBreak(a.performance, b.performance));
   const others = withReasons
     .filter((x) => x.reasons.length > 0)
     .sort((a, b) => compareTieBreak(a.p, b.p))
-    .map(({ p, reasons }) => ({ traderId: p.traderId, eligible: false, ineligibleReasons: reasons, score: null,
-      components: null, scorePercentile: null, tier: null, performance: p }));
+    .map(({ p, reasons }) => ({
+      traderId: p.traderId,
+      eligible: false,
+      ineligibleReasons: reasons,
+      score: null,
+      components: null,
+      scorePercentile: null,
+      tier: null,
+      performance: p,
+    }));
   return [...rows, ...others].map((r, i) => ({ ...r, position: i + 1 }));
 }

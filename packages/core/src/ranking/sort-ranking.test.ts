@@ -22,7 +22,9 @@ describe('sortRanking', () => {
   });
 
   it('keeps season positions', () => {
-    expect(sortRanking(ranked, 'drawdown').map((r) => r.position)).toEqual(['b', 'a', 'c', 'z'].map((id) => ranked.find((r) => r.traderId === id)?.position));
+    expect(sortRanking(ranked, 'drawdown').map((r) => r.position)).toEqual(
+      ['b', 'a', 'c', 'z'].map((id) => ranked.find((r) => r.traderId === id)?.position),
+    );
   });
 });
 

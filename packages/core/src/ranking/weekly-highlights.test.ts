@@ -8,8 +8,17 @@ const best = (returnPct: number, closedAt: string) => ({ symbol: 'EURUSD', close
 describe('weeklyHighlights', () => {
   it('picks the biggest climber, the steadiest week and the best single trade by its return', () => {
     const moves = movement(
-      [{ traderId: 'a', position: 5 }, { traderId: 'b', position: 4 }, { traderId: 'c', position: 1 }],
-      [{ traderId: 'c', position: 3 }, { traderId: 'a', position: 1 }, { traderId: 'b', position: 2 }, { traderId: 'n', position: 4 }],
+      [
+        { traderId: 'a', position: 5 },
+        { traderId: 'b', position: 4 },
+        { traderId: 'c', position: 1 },
+      ],
+      [
+        { traderId: 'c', position: 3 },
+        { traderId: 'a', position: 1 },
+        { traderId: 'b', position: 2 },
+        { traderId: 'n', position: 4 },
+      ],
     );
     const week = [
       perf('a', { sharpe: 9, tradingDays: 2, bestTrade: best(4, '2026-11-10T10:00:00') }),

@@ -28,7 +28,10 @@ export function weeklyHighlights(movements: readonly Movement[], week: readonly 
     .sort((a, b) => b.delta - a.delta || a.position - b.position)[0];
   const steady = week
     .filter((p) => p.sharpe !== null && p.tradingDays >= WEEKLY_MIN_TRADING_DAYS)
-    .sort((a, b) => (b.sharpe as number) - (a.sharpe as number) || b.returnPct - a.returnPct || byId(a.traderId, b.traderId))[0];
+    .sort(
+      (a, b) =>
+        (b.sharpe as number) - (a.sharpe as number) || b.returnPct - a.returnPct || byId(a.traderId, b.traderId),
+    )[0];
   const trades = week
     .flatMap((p) => (p.bestTrade ? [{ traderId: p.traderId, ...p.bestTrade }] : []))
     .sort((a, b) => b.returnPct - a.returnPct || byId(a.closedAt, b.closedAt) || byId(a.traderId, b.traderId));

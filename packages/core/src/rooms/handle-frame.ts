@@ -46,13 +46,24 @@ export function handleFrame(
   const frame = parsed.frame;
   switch (frame.type) {
     case 'ping':
-      return [{ kind: 'send', connectionId, frame: frame.id === undefined ? { type: 'pong' } : { type: 'pong', id: frame.id } }];
+      return [
+        {
+          kind: 'send',
+          connectionId,
+          frame: frame.id === undefined ? { type: 'pong' } : { type: 'pong', id: frame.id },
+        },
+      ];
     case 'hello':
       return [
         {
           kind: 'send',
           connectionId,
-          frame: { type: 'welcome', room: member.room, userId: member.userId, present: registry.presentIn(member.room) },
+          frame: {
+            type: 'welcome',
+            room: member.room,
+            userId: member.userId,
+            present: registry.presentIn(member.room),
+          },
         },
       ];
   }

@@ -7,4 +7,3 @@ export { RoomRegistry, type RoomMember } from './room-registry';
 export { DEFAULT_ROOM_LIMITS, type RoomLimits } from './room-limits';
 export type { RoomOutput } from './room-output';
 export { createRoomHub, deliverOutputs, type RoomHub, type RoomHubDeps, type RoomSink } from './room-hub';
-

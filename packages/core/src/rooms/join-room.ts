@@ -25,7 +25,12 @@ export function joinRoom(
     { kind: 'send', connectionId, frame: { type: 'welcome', room, userId, present: registry.presentIn(room) } },
   ];
   if (firstForUser) {
-    outputs.push({ kind: 'broadcast', room, except: connectionId, frame: { type: 'presence', userId, state: 'joined' } });
+    outputs.push({
+      kind: 'broadcast',
+      room,
+      except: connectionId,
+      frame: { type: 'presence', userId, state: 'joined' },
+    });
   }
   return outputs;
 }

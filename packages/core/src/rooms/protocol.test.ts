@@ -34,9 +34,13 @@ describe('parseClientFrame', () => {
       error: { code: 'frame.too_large' },
     });
     // 'ش' is two bytes: half as many characters already exceed the limit.
-    expect(parseClientFrame(frame('ش'.repeat(MAX_FRAME_BYTES / 2)))).toMatchObject({ error: { code: 'frame.too_large' } });
+    expect(parseClientFrame(frame('ش'.repeat(MAX_FRAME_BYTES / 2)))).toMatchObject({
+      error: { code: 'frame.too_large' },
+    });
     // A surrogate pair is four bytes.
-    expect(parseClientFrame(frame('📈'.repeat(MAX_FRAME_BYTES / 4)))).toMatchObject({ error: { code: 'frame.too_large' } });
+    expect(parseClientFrame(frame('📈'.repeat(MAX_FRAME_BYTES / 4)))).toMatchObject({
+      error: { code: 'frame.too_large' },
+    });
     expect(parseClientFrame(frame('📈'.repeat((MAX_FRAME_BYTES - overhead) / 4 - 1))).ok).toBe(true);
   });
 

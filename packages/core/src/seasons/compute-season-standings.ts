@@ -13,8 +13,15 @@ export type SeasonData = { entrants: readonly SeasonEntrant[]; clans: readonly S
  * ignore `awards`; the archive keeps them.
  * @throws DomainError `validation.failed` when a trader appears twice.
  */
-export function computeSeasonStandings(season: Season, data: SeasonData, rules: RankingRules = DEFAULT_RANKING_RULES): SeasonArchive {
-  const standings = rankTraders(data.entrants.map((e) => seasonPerformance(e, season)), rules);
+export function computeSeasonStandings(
+  season: Season,
+  data: SeasonData,
+  rules: RankingRules = DEFAULT_RANKING_RULES,
+): SeasonArchive {
+  const standings = rankTraders(
+    data.entrants.map((e) => seasonPerformance(e, season)),
+    rules,
+  );
   const newcomerIds = new Set(data.entrants.filter((e) => e.previousRankedSeasons === 0).map((e) => e.traderId));
   return {
     seasonId: season.id,

@@ -17,7 +17,9 @@ export function expectWorkedExample(archive: SeasonArchive): void {
     expect(row?.components === null ? null : Object.values(row?.components ?? {})).toEqual(pct);
     expect([row?.score, row?.scorePercentile, row?.tier]).toEqual([score, scorePct, tier]);
   });
-  expect(archive.clans.map(({ clanId, position, counted, score }) => ({ clanId, position, counted, score }))).toEqual(WORKED_EXPECTED.clans);
+  expect(archive.clans.map(({ clanId, position, counted, score }) => ({ clanId, position, counted, score }))).toEqual(
+    WORKED_EXPECTED.clans,
+  );
   expect(archive.awards).toHaveLength(WORKED_EXPECTED.awards.length);
   WORKED_EXPECTED.awards.forEach((want, i) => {
     const got = archive.awards[i];

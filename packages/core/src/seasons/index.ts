@@ -1,5 +1,11 @@
 export {
-  SeasonIdSchema, type SeasonId, type Season, type Window, type SeasonEntrant, type SeasonClan, type SeasonArchive,
+  SeasonIdSchema,
+  type SeasonId,
+  type Season,
+  type Window,
+  type SeasonEntrant,
+  type SeasonClan,
+  type SeasonArchive,
   type SeasonStatus,
 } from './model';
 export type { SeasonStore } from './ports';

@@ -30,12 +30,20 @@ describe('rollOverSeason', () => {
     const { clock, store } = await novemberInProgress();
     clock.advance(1_000);
     expect(await rollOverSeason({ clock, store })).toEqual({ archived: ['2026-11'], opened: '2026-12' });
-    expect(store.seasons.get('2026-11')).toMatchObject({ status: 'archived', frozenAt: clock.now(), archivedAt: clock.now() });
+    expect(store.seasons.get('2026-11')).toMatchObject({
+      status: 'archived',
+      frozenAt: clock.now(),
+      archivedAt: clock.now(),
+    });
     expect(store.seasons.get('2026-12')?.status).toBe('open');
     const archive = await store.findArchive('2026-11');
     expect(archive).not.toBeNull();
     expectWorkedExample(archive as NonNullable<typeof archive>);
-    const late = { ...WORKED_ENTRANTS[4], traderId: 'late', trades: [makeTrade('2026-11-30T12:00:00', 1)] } as (typeof WORKED_ENTRANTS)[number];
+    const late = {
+      ...WORKED_ENTRANTS[4],
+      traderId: 'late',
+      trades: [makeTrade('2026-11-30T12:00:00', 1)],
+    } as (typeof WORKED_ENTRANTS)[number];
     expect(store.putEntrant('2026-11', late)).toBe(false);
   });
 
@@ -60,7 +68,9 @@ describe('rollOverSeason', () => {
     expect([...a.archived, ...b.archived]).toEqual(['2026-11']);
     expect([a.opened, b.opened].filter(Boolean)).toEqual(['2026-12']);
     expect(store.writes - writes).toBe(3); // one freeze, one archive, one open
-    expectWorkedExample((await store.findArchive('2026-11')) as NonNullable<Awaited<ReturnType<typeof store.findArchive>>>);
+    expectWorkedExample(
+      (await store.findArchive('2026-11')) as NonNullable<Awaited<ReturnType<typeof store.findArchive>>>,
+    );
   });
 
   it('finishes a season that an interrupted run froze but did not archive', async () => {
@@ -79,6 +89,9 @@ describe('rollOverSeason', () => {
     await store.openSeasonIfAbsent(seasonById('2026-12'), new Date('2026-12-01T00:00:00Z'));
     expect(await rollOverSeason({ clock, store })).toEqual({ archived: ['2026-11', '2026-12'], opened: '2027-01' });
     expect((await store.findArchive('2026-12'))?.standings).toEqual([]);
-    expect(await rollOverSeason({ clock, store: new MemorySeasonStore() })).toEqual({ archived: [], opened: '2027-01' });
+    expect(await rollOverSeason({ clock, store: new MemorySeasonStore() })).toEqual({
+      archived: [],
+      opened: '2027-01',
+    });
   });
 });

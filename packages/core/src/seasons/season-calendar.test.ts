@@ -6,7 +6,11 @@ const at = (iso: string) => new Date(iso);
 
 describe('seasonFor', () => {
   it('is the UTC calendar month, start inclusive and end exclusive', () => {
-    expect(seasonFor(at('2026-11-30T23:59:59.999Z'))).toEqual({ id: '2026-11', startsAt: at('2026-11-01T00:00:00Z'), endsAt: at('2026-12-01T00:00:00Z') });
+    expect(seasonFor(at('2026-11-30T23:59:59.999Z'))).toEqual({
+      id: '2026-11',
+      startsAt: at('2026-11-01T00:00:00Z'),
+      endsAt: at('2026-12-01T00:00:00Z'),
+    });
     expect(seasonFor(at('2026-12-01T00:00:00Z')).id).toBe('2026-12');
   });
 });
@@ -39,6 +43,9 @@ describe('daysLeft', () => {
 
 describe('weekEnding', () => {
   it('is the seven days before now', () => {
-    expect(weekEnding(at('2026-11-16T00:00:00Z'))).toEqual({ startsAt: at('2026-11-09T00:00:00Z'), endsAt: at('2026-11-16T00:00:00Z') });
+    expect(weekEnding(at('2026-11-16T00:00:00Z'))).toEqual({
+      startsAt: at('2026-11-09T00:00:00Z'),
+      endsAt: at('2026-11-16T00:00:00Z'),
+    });
   });
 });

@@ -22,7 +22,10 @@ export function seasonFor(date: Date): Season {
  */
 export function seasonById(id: string): Season {
   const parsed = SeasonIdSchema.safeParse(id);
-  if (!parsed.success) throw new DomainError('validation.failed', 'Invalid season id', { fields: [{ path: 'seasonId', message: 'Season id must look like 2026-11' }] });
+  if (!parsed.success)
+    throw new DomainError('validation.failed', 'Invalid season id', {
+      fields: [{ path: 'seasonId', message: 'Season id must look like 2026-11' }],
+    });
   const [y, m] = parsed.data.split('-').map(Number) as [number, number];
   return monthSeason(y, m - 1);
 }

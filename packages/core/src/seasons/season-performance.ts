@@ -36,7 +36,8 @@ function bestTradeOf(start: number, trades: ClosedTrade[], ops: BalanceOperation
   let k = 0;
   let best: BestTrade | null = null;
   for (const t of trades) {
-    while (k < flows.length && (flows[k] as BalanceOperation).time <= t.closeTime) balance += (flows[k++] as BalanceOperation).amount;
+    while (k < flows.length && (flows[k] as BalanceOperation).time <= t.closeTime)
+      balance += (flows[k++] as BalanceOperation).amount;
     const net = tradeNet(t);
     const returnPct = balance > 0 ? (net / balance) * 100 : 0;
     if (!best || returnPct > best.returnPct) best = { symbol: t.symbol, closedAt: t.closeTime, net, returnPct };
@@ -98,7 +99,8 @@ export function seasonPerformance(entrant: SeasonEntrant, window: Window): Trade
 export function rollForward(entrant: SeasonEntrant, from: Date, to: Date): SeasonEntrant {
   const all = inUtc(entrant);
   const span = { startsAt: from, endsAt: to };
-  const moved = all.trades.filter((t) => inside(t.closeTime, span)).reduce((a, t) => a + tradeNet(t), 0) +
+  const moved =
+    all.trades.filter((t) => inside(t.closeTime, span)).reduce((a, t) => a + tradeNet(t), 0) +
     all.ops.filter((b) => inside(b.time, span)).reduce((a, b) => a + b.amount, 0);
   return { ...entrant, startingBalance: entrant.startingBalance + moved };
 }

@@ -12,9 +12,23 @@ function trade(closeTime: string, net: number, symbol: string, openHoursBefore =
   ticket += 1;
   const open = new Date(Date.parse(`${closeTime}Z`) - openHoursBefore * 3_600_000).toISOString().slice(0, 19);
   return {
-    ticket: String(ticket), positionId: null, openTime: open, closeTime, side: 'buy', volume: '1.00', symbol,
-    openPrice: null, closePrice: null, stopLoss: null, takeProfit: null, commission: 0, fee: 0, swap: 0, profit: net,
-    magic: null, comment: null,
+    ticket: String(ticket),
+    positionId: null,
+    openTime: open,
+    closeTime,
+    side: 'buy',
+    volume: '1.00',
+    symbol,
+    openPrice: null,
+    closePrice: null,
+    stopLoss: null,
+    takeProfit: null,
+    commission: 0,
+    fee: 0,
+    swap: 0,
+    profit: net,
+    magic: null,
+    comment: null,
   };
 }
 
@@ -29,29 +43,122 @@ function legs(list: Leg[], firstHour = 10): ClosedTrade[] {
   });
 }
 
-const X = 'XAUUSD', E = 'EURUSD', G = 'GBPUSD', U = 'US30';
+const X = 'XAUUSD',
+  E = 'EURUSD',
+  G = 'GBPUSD',
+  U = 'US30';
 const base = { startingBalance: 1_000_000, serverUtcOffsetMinutes: 0, declaredStyle: null };
 
 export const WORKED_ENTRANTS: SeasonEntrant[] = [
-  { ...base, traderId: 'ava', serverUtcOffsetMinutes: 120, previousRankedSeasons: 3, trades: legs([
-    [2, 20_000, X], [2, 10_000, X], [3, -40_000, X], [4, 20_000, X], [4, 10_000, X], [5, 15_000, X],
-    [6, 15_000, X], [9, 10_000, X], [9, 5_000, X], [10, 10_000, X], [11, 15_000, X]], 12) },
-  { ...base, traderId: 'ben', previousRankedSeasons: 1, trades: legs([
-    [2, 6_000, E], [2, 6_000, E], [3, 5_000, E], [3, 5_000, E], [4, -10_220, E], [4, 20_000, E],
-    [5, 6_000, E], [5, 6_000, E], [6, 5_000, E], [6, 5_000, E], [9, 3_110, E], [9, 3_110, E]]) },
-  { ...base, traderId: 'cam', previousRankedSeasons: 0, trades: [trade('2026-10-30T15:00:00', 50_000, E), ...legs([
-    [2, 10_000, E], [3, 10_000, G], [4, -20_000, E], [5, -25_900, E], [6, 5_900, G], [9, 10_000, E],
-    [10, 10_000, E], [11, 5_000, G], [12, 5_000, E], [13, 5_000, E], [16, 5_000, G], [17, 3_000, E],
-    [18, 3_000, E], [19, 2_000, G], [20, 2_000, E]])] },
-  { ...base, traderId: 'dia', previousRankedSeasons: 2, declaredStyle: 'swing_trader', trades: legs([
-    [2, 50_000, X], [2, 50_000, X], [3, -60_000, X], [3, -50_000, X], [4, 30_000, X], [4, 30_000, X],
-    [5, 25_000, X], [5, 25_000, X], [6, 25_000, X], [6, 25_000, X]]) },
-  { ...base, traderId: 'eli', previousRankedSeasons: 0, trades: legs([
-    [2, 25_000, E], [5, -5_125, E], [10, 5_125, E], [13, 12_500, U], [13, 12_500, U], [18, 10_000, E],
-    [23, 5_000, E], [26, 5_000, E], [30, 5_000, E], [30, 5_000, E]]) },
+  {
+    ...base,
+    traderId: 'ava',
+    serverUtcOffsetMinutes: 120,
+    previousRankedSeasons: 3,
+    trades: legs(
+      [
+        [2, 20_000, X],
+        [2, 10_000, X],
+        [3, -40_000, X],
+        [4, 20_000, X],
+        [4, 10_000, X],
+        [5, 15_000, X],
+        [6, 15_000, X],
+        [9, 10_000, X],
+        [9, 5_000, X],
+        [10, 10_000, X],
+        [11, 15_000, X],
+      ],
+      12,
+    ),
+  },
+  {
+    ...base,
+    traderId: 'ben',
+    previousRankedSeasons: 1,
+    trades: legs([
+      [2, 6_000, E],
+      [2, 6_000, E],
+      [3, 5_000, E],
+      [3, 5_000, E],
+      [4, -10_220, E],
+      [4, 20_000, E],
+      [5, 6_000, E],
+      [5, 6_000, E],
+      [6, 5_000, E],
+      [6, 5_000, E],
+      [9, 3_110, E],
+      [9, 3_110, E],
+    ]),
+  },
+  {
+    ...base,
+    traderId: 'cam',
+    previousRankedSeasons: 0,
+    trades: [
+      trade('2026-10-30T15:00:00', 50_000, E),
+      ...legs([
+        [2, 10_000, E],
+        [3, 10_000, G],
+        [4, -20_000, E],
+        [5, -25_900, E],
+        [6, 5_900, G],
+        [9, 10_000, E],
+        [10, 10_000, E],
+        [11, 5_000, G],
+        [12, 5_000, E],
+        [13, 5_000, E],
+        [16, 5_000, G],
+        [17, 3_000, E],
+        [18, 3_000, E],
+        [19, 2_000, G],
+        [20, 2_000, E],
+      ]),
+    ],
+  },
+  {
+    ...base,
+    traderId: 'dia',
+    previousRankedSeasons: 2,
+    declaredStyle: 'swing_trader',
+    trades: legs([
+      [2, 50_000, X],
+      [2, 50_000, X],
+      [3, -60_000, X],
+      [3, -50_000, X],
+      [4, 30_000, X],
+      [4, 30_000, X],
+      [5, 25_000, X],
+      [5, 25_000, X],
+      [6, 25_000, X],
+      [6, 25_000, X],
+    ]),
+  },
+  {
+    ...base,
+    traderId: 'eli',
+    previousRankedSeasons: 0,
+    trades: legs([
+      [2, 25_000, E],
+      [5, -5_125, E],
+      [10, 5_125, E],
+      [13, 12_500, U],
+      [13, 12_500, U],
+      [18, 10_000, E],
+      [23, 5_000, E],
+      [26, 5_000, E],
+      [30, 5_000, E],
+      [30, 5_000, E],
+    ]),
+  },
   // Broker time is UTC+2: the first trade closes 2026-11-30 23:30 UTC (November), the second 00:30 UTC (December).
-  { ...base, traderId: 'fox', serverUtcOffsetMinutes: 120, previousRankedSeasons: 0, trades: [
-    trade('2026-12-01T01:30:00', 500_000, X), trade('2026-12-01T02:30:00', 100_000, X)] },
+  {
+    ...base,
+    traderId: 'fox',
+    serverUtcOffsetMinutes: 120,
+    previousRankedSeasons: 0,
+    trades: [trade('2026-12-01T01:30:00', 500_000, X), trade('2026-12-01T02:30:00', 100_000, X)],
+  },
 ];
 
 export const WORKED_CLANS: SeasonClan[] = [

@@ -8,7 +8,11 @@ describe('getTraderStats', () => {
   it('shows the latest verified statement of each account, with curve, months and instruments, never the login', async () => {
     const f = fakeStatementDeps();
     const user = await f.addUser();
-    const first = await uploadStatement(f.deps, { userId: user.id, fileName: 'a.htm', bytes: buildSyntheticStatement() });
+    const first = await uploadStatement(f.deps, {
+      userId: user.id,
+      fileName: 'a.htm',
+      bytes: buildSyntheticStatement(),
+    });
     await processStatement(f.deps, first);
     f.clock.advance(60_000);
     const later = buildSyntheticStatement({ profits: [2_500, -1_200, 3_100, -400, 1_800, 1_000] });
@@ -16,7 +20,12 @@ describe('getTraderStats', () => {
     await processStatement(f.deps, second);
 
     const stats = await getTraderStats(f.deps, user.handle.toUpperCase());
-    expect(stats).toMatchObject({ handle: user.handle, verified: true, badge: { label: 'self_reported' }, instruments: ['EURUSD'] });
+    expect(stats).toMatchObject({
+      handle: user.handle,
+      verified: true,
+      badge: { label: 'self_reported' },
+      instruments: ['EURUSD'],
+    });
     expect(stats.accounts).toHaveLength(1);
     const [account] = stats.accounts;
     expect(account).toMatchObject({ statementId: second.statementId, broker: 'Demo Broker Ltd', currency: 'USD' });
@@ -29,9 +38,19 @@ describe('getTraderStats', () => {
   it('shows nothing for a trader whose only statement is in review', async () => {
     const f = fakeStatementDeps();
     const user = await f.addUser();
-    const up = await uploadStatement(f.deps, { userId: user.id, fileName: 'a.htm', bytes: buildSyntheticStatement({ tamper: true }) });
+    const up = await uploadStatement(f.deps, {
+      userId: user.id,
+      fileName: 'a.htm',
+      bytes: buildSyntheticStatement({ tamper: true }),
+    });
     await processStatement(f.deps, up);
-    expect(await getTraderStats(f.deps, user.handle)).toEqual({ handle: user.handle, verified: false, badge: null, accounts: [], instruments: [] });
+    expect(await getTraderStats(f.deps, user.handle)).toEqual({
+      handle: user.handle,
+      verified: false,
+      badge: null,
+      accounts: [],
+      instruments: [],
+    });
   });
 
   it('refuses an unknown handle', async () => {

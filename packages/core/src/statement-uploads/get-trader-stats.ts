@@ -37,7 +37,10 @@ export type TraderStats = {
  * different currencies are listed apart, never summed).
  * @throws DomainError `profile.not_found`
  */
-export async function getTraderStats(deps: Pick<StatementDeps, 'store' | 'users'>, handle: string): Promise<TraderStats> {
+export async function getTraderStats(
+  deps: Pick<StatementDeps, 'store' | 'users'>,
+  handle: string,
+): Promise<TraderStats> {
   const profile = await deps.users.findProfileByHandle(handle.toLowerCase());
   if (!profile) throw new DomainError('profile.not_found', `No trader with the handle @${handle}`);
   const latest = await deps.store.listLatestVerified(profile.userId);

@@ -50,7 +50,14 @@ export type ProcessingOutcome = {
   report: StatementReport | null;
   rejectReason: string | null;
   /** The trading account to create or reuse, keyed by (user, accountKey). */
-  account: { id: string; userId: string; accountKey: string; broker: string | null; server: string | null; currency: string | null } | null;
+  account: {
+    id: string;
+    userId: string;
+    accountKey: string;
+    broker: string | null;
+    server: string | null;
+    currency: string | null;
+  } | null;
   /** Present only when verified: the rows to merge by (account, ticket). */
   merge: TradeMerge | null;
   audit: AuditEntry;

@@ -15,7 +15,12 @@ describe('processStatement', () => {
     const { deps, store, statementId } = await uploaded();
     expect(await processStatement(deps, { statementId })).toEqual({ status: 'verified', changed: true });
     const s = store.statements.get(statementId);
-    expect(s).toMatchObject({ status: 'verified', label: 'self_reported', findings: [], accountKey: 'broker:demo broker ltd|login:7001' });
+    expect(s).toMatchObject({
+      status: 'verified',
+      label: 'self_reported',
+      findings: [],
+      accountKey: 'broker:demo broker ltd|login:7001',
+    });
     expect(s?.verifiedAt).toEqual(deps.clock.now());
     expect(s?.report?.figures).toContainEqual({ key: 'totalNetProfit', stated: '58.00', computed: '58.00' });
     expect(s?.report?.stats).toMatchObject({ tradeCount: 5, netProfit: 5800, finalBalance: 105800 });
@@ -42,7 +47,11 @@ describe('processStatement', () => {
     const { deps, store, statementId, addUser } = await uploaded();
     await processStatement(deps, { statementId });
     const other = await addUser();
-    const second = await uploadStatement(deps, { userId: other.id, fileName: 'mine.htm', bytes: buildSyntheticStatement() });
+    const second = await uploadStatement(deps, {
+      userId: other.id,
+      fileName: 'mine.htm',
+      bytes: buildSyntheticStatement(),
+    });
     expect((await processStatement(deps, second)).status).toBe('needs_review');
     const codes = store.statements.get(second.statementId)?.findings.map((f) => f.code);
     expect(codes).toEqual(['duplicate_file', 'duplicate_content', 'account_claimed']);
@@ -69,8 +78,10 @@ describe('processStatement', () => {
 
   it('throws for an unknown statement so the queue can drop or retry it', async () => {
     const { deps } = fakeStatementDeps();
-    await expect(processStatement(deps, { statementId: '00000000-0000-7000-8000-999999999999' })).rejects.toMatchObject({
-      code: 'statement.not_found',
-    });
+    await expect(processStatement(deps, { statementId: '00000000-0000-7000-8000-999999999999' })).rejects.toMatchObject(
+      {
+        code: 'statement.not_found',
+      },
+    );
   });
 });

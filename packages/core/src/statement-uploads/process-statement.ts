@@ -80,7 +80,12 @@ function rejected(deps: Deps, userId: string, base: Base, reason: string): Proce
     rejectReason: reason,
     account: null,
     merge: null,
-    audit: auditEntry(deps, { actorId: null, action: 'statement.rejected', subjectId: base.statementId, data: { userId, reason } }),
+    audit: auditEntry(deps, {
+      actorId: null,
+      action: 'statement.rejected',
+      subjectId: base.statementId,
+      data: { userId, reason },
+    }),
   };
 }
 
@@ -95,7 +100,11 @@ type Analysis = {
 function analysed(deps: Deps, a: Analysis): ProcessingOutcome {
   const findings: ReviewFinding[] = [...checkConsistency(a.parsed), ...claimFindings(a.duplicates)];
   if (!a.fingerprint.accountKey) {
-    findings.push({ code: 'account_unidentified', message: 'The report names no account login and broker.', numbers: {} });
+    findings.push({
+      code: 'account_unidentified',
+      message: 'The report names no account login and broker.',
+      numbers: {},
+    });
   }
   const status = findings.length === 0 ? 'verified' : 'needs_review';
   const { account } = a.parsed;
@@ -116,7 +125,8 @@ function analysed(deps: Deps, a: Analysis): ProcessingOutcome {
           currency: account.currency,
         }
       : null,
-    merge: status === 'verified' ? { trades: a.parsed.closedTrades, balanceOperations: a.parsed.balanceOperations } : null,
+    merge:
+      status === 'verified' ? { trades: a.parsed.closedTrades, balanceOperations: a.parsed.balanceOperations } : null,
     audit: auditEntry(deps, {
       actorId: null,
       action: `statement.${status}`,

@@ -21,7 +21,11 @@ describe('reviewStatement', () => {
     const view = await reviewStatement(deps, { adminId: admin.id, statementId, decision: 'approve' });
     expect(view).toMatchObject({ status: 'verified', review: { by: admin.id, decision: 'approve', reason: null } });
     expect(await store.countTrades(view.tradingAccountId ?? '')).toBe(5);
-    expect(store.audit.at(-1)).toMatchObject({ actorId: admin.id, action: 'statement.approved', subjectId: statementId });
+    expect(store.audit.at(-1)).toMatchObject({
+      actorId: admin.id,
+      action: 'statement.approved',
+      subjectId: statementId,
+    });
   });
 
   it('rejects with the reason shown to the owner, and refuses a second decision', async () => {
@@ -36,7 +40,9 @@ describe('reviewStatement', () => {
 
   it('requires a reason to reject', async () => {
     const { deps, admin, statementId } = await inReview();
-    await expect(reviewStatement(deps, { adminId: admin.id, statementId, decision: 'reject', reason: ' ' })).rejects.toMatchObject({
+    await expect(
+      reviewStatement(deps, { adminId: admin.id, statementId, decision: 'reject', reason: ' ' }),
+    ).rejects.toMatchObject({
       code: 'validation.failed',
     });
   });
@@ -69,13 +75,22 @@ describe('getStatementForReview', () => {
   it('lists the review queue for admins, newest first, page by page', async () => {
     const { deps, admin, owner } = await inReview();
     for (let i = 0; i < 2; i++) {
-      const up = await uploadStatement(deps, { userId: owner.id, fileName: `t${i}.htm`, bytes: buildSyntheticStatement({ tamper: true, login: `8${i}` }) });
+      const up = await uploadStatement(deps, {
+        userId: owner.id,
+        fileName: `t${i}.htm`,
+        bytes: buildSyntheticStatement({ tamper: true, login: `8${i}` }),
+      });
       await processStatement(deps, up);
     }
     const first = await listStatementsForReview(deps, { adminId: admin.id, status: 'needs_review', limit: 2 });
     expect(first.items.map((s) => s.fileName)).toEqual(['t1.htm', 't0.htm']);
     expect(first.nextCursor).not.toBeNull();
-    const second = await listStatementsForReview(deps, { adminId: admin.id, status: 'needs_review', limit: 2, cursor: first.nextCursor ?? '' });
+    const second = await listStatementsForReview(deps, {
+      adminId: admin.id,
+      status: 'needs_review',
+      limit: 2,
+      cursor: first.nextCursor ?? '',
+    });
     expect(second).toMatchObject({ items: [{ fileName: 's.htm', findingCount: 4 }], nextCursor: null });
   });
 });

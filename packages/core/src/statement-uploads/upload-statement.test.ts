@@ -3,7 +3,6 @@ import { buildSyntheticStatement, fakeStatementDeps, utf8 } from '../testing';
 import { sanitizeFileName } from './sniff-statement';
 import { uploadStatement } from './upload-statement';
 
-
 describe('uploadStatement', () => {
   it('keeps the original, records a pending statement and queues its processing', async () => {
     const { deps, store, blobs, queue, addUser } = await setup();
@@ -11,7 +10,12 @@ describe('uploadStatement', () => {
     const bytes = buildSyntheticStatement();
     const { statementId } = await uploadStatement(deps, { userId: user.id, fileName: 'Statement.htm', bytes });
     const row = store.statements.get(statementId);
-    expect(row).toMatchObject({ status: 'pending', label: 'self_reported', fileName: 'Statement.htm', byteSize: bytes.length });
+    expect(row).toMatchObject({
+      status: 'pending',
+      label: 'self_reported',
+      fileName: 'Statement.htm',
+      byteSize: bytes.length,
+    });
     expect(blobs.blobs.get(row?.blobKey ?? '')?.bytes).toEqual(bytes);
     expect(queue.jobs).toEqual([{ type: 'statement.process', statementId }]);
     expect(store.audit.map((a) => a.action)).toEqual(['statement.uploaded']);

@@ -13,7 +13,10 @@ export type UploadStatementInput = { userId: string; fileName: string | null; by
  * the error reaches the caller and the row stays `pending` (safe to process later).
  * @throws DomainError `statement.too_large` | `statement.malformed` | `statement.unsupported_format`
  */
-export async function uploadStatement(deps: StatementDeps, input: UploadStatementInput): Promise<{ statementId: string }> {
+export async function uploadStatement(
+  deps: StatementDeps,
+  input: UploadStatementInput,
+): Promise<{ statementId: string }> {
   const sniffed = sniffStatementType(input.bytes);
   const id = deps.ids.newId();
   const fileName = sanitizeFileName(input.fileName);

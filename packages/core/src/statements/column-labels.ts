@@ -2,9 +2,31 @@ import { normalizeLabel } from './summary-labels';
 
 /** Canonical column ids shared by every trade table. */
 export type ColumnId =
-  | 'ticket' | 'time' | 'openTime' | 'closeTime' | 'type' | 'direction' | 'volume' | 'symbol' | 'price'
-  | 'openPrice' | 'closePrice' | 'marketPrice' | 'stopLoss' | 'takeProfit' | 'commission' | 'fee'
-  | 'swap' | 'profit' | 'balance' | 'comment' | 'order' | 'deal' | 'position' | 'state' | 'cost';
+  | 'ticket'
+  | 'time'
+  | 'openTime'
+  | 'closeTime'
+  | 'type'
+  | 'direction'
+  | 'volume'
+  | 'symbol'
+  | 'price'
+  | 'openPrice'
+  | 'closePrice'
+  | 'marketPrice'
+  | 'stopLoss'
+  | 'takeProfit'
+  | 'commission'
+  | 'fee'
+  | 'swap'
+  | 'profit'
+  | 'balance'
+  | 'comment'
+  | 'order'
+  | 'deal'
+  | 'position'
+  | 'state'
+  | 'cost';
 
 /**
  * Column header texts per language (English, Spanish, Russian, Turkish, Japanese). Generic

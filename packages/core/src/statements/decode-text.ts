@@ -96,8 +96,12 @@ export function encodingFromHead(head: Uint8Array): { encoding: TextEncodingName
 }
 
 /** A streaming decoder for `encoding` (non-fatal, as decodeText decodes). */
-export function createStreamDecoder(encoding: TextEncodingName): { decode(input?: Uint8Array, options?: { stream?: boolean }): string } {
-  return new (Decoder as unknown as new (label: string) => { decode(input?: Uint8Array, options?: { stream?: boolean }): string })(encoding);
+export function createStreamDecoder(encoding: TextEncodingName): {
+  decode(input?: Uint8Array, options?: { stream?: boolean }): string;
+} {
+  return new (
+    Decoder as unknown as new (label: string) => { decode(input?: Uint8Array, options?: { stream?: boolean }): string }
+  )(encoding);
 }
 
 /**

@@ -17,7 +17,10 @@ export function createDepthGuard(): DepthGuard {
   return {
     open() {
       if (++depth > STATEMENT_LIMITS.maxDepth) {
-        throw new DomainError('statement.malformed', `The document nests elements more than ${STATEMENT_LIMITS.maxDepth} deep.`);
+        throw new DomainError(
+          'statement.malformed',
+          `The document nests elements more than ${STATEMENT_LIMITS.maxDepth} deep.`,
+        );
       }
     },
     close() {

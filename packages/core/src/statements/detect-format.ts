@@ -36,9 +36,16 @@ export function detectFormat(bytes: Uint8Array): DetectedReport {
   if (container === 'xlsx') grid = readXlsxGrid(bytes);
   else {
     const { text } = decodeText(bytes);
-    if (!looksLikeHtml(text)) throw new DomainError('statement.unsupported_format', 'The file is neither an HTML nor an XLSX MetaTrader report.');
+    if (!looksLikeHtml(text))
+      throw new DomainError(
+        'statement.unsupported_format',
+        'The file is neither an HTML nor an XLSX MetaTrader report.',
+      );
     if (!/<\/html\s*>/i.test(text.slice(-2048))) {
-      throw new DomainError('statement.malformed', 'The report is truncated: the HTML document does not end with </html>.');
+      throw new DomainError(
+        'statement.malformed',
+        'The report is truncated: the HTML document does not end with </html>.',
+      );
     }
     grid = readHtmlGrid(text);
   }
@@ -49,5 +56,8 @@ export function detectFormat(bytes: Uint8Array): DetectedReport {
   }
   const mt5 = classifyMt5(tables);
   if (mt5) return { format: `mt5-${mt5}-${container}`, grid };
-  throw new DomainError('statement.unsupported_format', 'This is not a MetaTrader 4/5 statement, history or tester report this service can read.');
+  throw new DomainError(
+    'statement.unsupported_format',
+    'This is not a MetaTrader 4/5 statement, history or tester report this service can read.',
+  );
 }

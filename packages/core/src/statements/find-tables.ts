@@ -4,8 +4,18 @@ import { normalizeLabel } from './summary-labels';
 
 /** The report sections that hold trade tables or summaries. */
 export type SectionId =
-  | 'closed' | 'open' | 'working' | 'positions' | 'orders' | 'deals' | 'openPositions' | 'workingOrders'
-  | 'summary' | 'details' | 'results' | 'settings';
+  | 'closed'
+  | 'open'
+  | 'working'
+  | 'positions'
+  | 'orders'
+  | 'deals'
+  | 'openPositions'
+  | 'workingOrders'
+  | 'summary'
+  | 'details'
+  | 'results'
+  | 'settings';
 
 const SECTIONS: [SectionId, string[]][] = [
   ['closed', ['Closed Transactions', '決済情報']],

@@ -51,7 +51,11 @@ export class GridRow {
     const list: GridCell[] = [];
     for (let i = 0; i < this.texts.length; i++) {
       const title = this.titles?.[i];
-      const cell: GridCell = { col: this.cols[i] as number, span: this.spans[i] as number, text: this.texts[i] as string };
+      const cell: GridCell = {
+        col: this.cols[i] as number,
+        span: this.spans[i] as number,
+        text: this.texts[i] as string,
+      };
       if (title) cell.title = title;
       list.push(cell);
     }
@@ -76,7 +80,12 @@ export type Grid = {
  * come out of the parser as markup. No MetaTrader label or value uses them.
  */
 export function normalizeSpace(text: string): string {
-  return isNormal(text) ? text : text.replace(/[<>]/g, '').replace(/[\s\u00a0\u3000]+/g, ' ').trim();
+  return isNormal(text)
+    ? text
+    : text
+        .replace(/[<>]/g, '')
+        .replace(/[\s\u00a0\u3000]+/g, ' ')
+        .trim();
 }
 
 /**
@@ -104,8 +113,16 @@ function isNormal(text: string): boolean {
 /** Characters other than ASCII that the `\s` class (plus NBSP and U+3000) matches. */
 function isUnicodeSpace(c: number): boolean {
   return (
-    c === 0x85 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 ||
-    c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+    c === 0x85 ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
   );
 }
 

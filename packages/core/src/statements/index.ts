@@ -5,4 +5,14 @@ export * from './model';
 export { STATEMENT_LIMITS } from './limits';
 export { decodeText, type DecodedText } from './decode-text';
 export { centsToDecimal, parseDecimal, toCents } from './parse-values';
-export { checkConsistency, fingerprintStatement, canonicalizeStatement, readAccountKey, FindingSchema, type Finding, type FindingCode, type StatementFingerprint, type ContentHasher } from '../verification';
+export {
+  checkConsistency,
+  fingerprintStatement,
+  canonicalizeStatement,
+  readAccountKey,
+  FindingSchema,
+  type Finding,
+  type FindingCode,
+  type StatementFingerprint,
+  type ContentHasher,
+} from '../verification';

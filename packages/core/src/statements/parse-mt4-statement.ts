@@ -53,7 +53,13 @@ function readClosed(table: FoundTable): ClosedSection {
     if (type === 'balance' || type === 'credit') {
       const amount = cellCents(texts[texts.length - 1]);
       const comment = r.text('volume') || null;
-      out.balance.push({ ticket: r.text('ticket'), time, kind: classifyBalance(type, amount, comment), amount, comment });
+      out.balance.push({
+        ticket: r.text('ticket'),
+        time,
+        kind: classifyBalance(type, amount, comment),
+        amount,
+        comment,
+      });
       last = null;
       continue;
     }
@@ -65,12 +71,23 @@ function readClosed(table: FoundTable): ClosedSection {
     }
     const { magic, comment } = readMagicTitle(row.titles?.[0]);
     last = {
-      ticket: r.text('ticket'), positionId: null, openTime: time, closeTime, side,
-      volume: r.decimal('volume') ?? '0', symbol: r.text('symbol'),
-      openPrice: r.decimal('openPrice'), closePrice: r.decimal('closePrice'),
-      stopLoss: r.level('stopLoss'), takeProfit: r.level('takeProfit'),
-      commission: cellCents(r.text('commission')), fee: cellCents(r.text('fee')),
-      swap: cellCents(r.text('swap')), profit: cellCents(r.text('profit')), magic, comment,
+      ticket: r.text('ticket'),
+      positionId: null,
+      openTime: time,
+      closeTime,
+      side,
+      volume: r.decimal('volume') ?? '0',
+      symbol: r.text('symbol'),
+      openPrice: r.decimal('openPrice'),
+      closePrice: r.decimal('closePrice'),
+      stopLoss: r.level('stopLoss'),
+      takeProfit: r.level('takeProfit'),
+      commission: cellCents(r.text('commission')),
+      fee: cellCents(r.text('fee')),
+      swap: cellCents(r.text('swap')),
+      profit: cellCents(r.text('profit')),
+      magic,
+      comment,
     };
     out.trades.push(last);
   }
@@ -85,12 +102,19 @@ function readOpen(table: FoundTable | undefined): OpenPosition[] {
     const side = readSide(r.text('type'));
     if (!side || !r.text('ticket')) continue;
     positions.push({
-      ticket: r.text('ticket'), openTime: r.time('openTime') ?? r.time('time'), side,
-      volume: r.decimal('volume') ?? '0', symbol: r.text('symbol'), openPrice: r.decimal('openPrice'),
+      ticket: r.text('ticket'),
+      openTime: r.time('openTime') ?? r.time('time'),
+      side,
+      volume: r.decimal('volume') ?? '0',
+      symbol: r.text('symbol'),
+      openPrice: r.decimal('openPrice'),
       marketPrice: r.decimal('closePrice') ?? r.decimal('marketPrice'),
-      stopLoss: r.level('stopLoss'), takeProfit: r.level('takeProfit'),
-      commission: cellCents(r.text('commission')), swap: cellCents(r.text('swap')),
-      profit: cellCents(r.text('profit')), comment: null,
+      stopLoss: r.level('stopLoss'),
+      takeProfit: r.level('takeProfit'),
+      commission: cellCents(r.text('commission')),
+      swap: cellCents(r.text('swap')),
+      profit: cellCents(r.text('profit')),
+      comment: null,
     });
   }
   return positions;
@@ -106,8 +130,14 @@ export function readPendingOrders(table: FoundTable | undefined): PendingOrder[]
     const openTime = r.time('openTime') ?? r.time('time');
     if (!ticket || !openTime) continue;
     orders.push({
-      ticket, openTime, type: r.text('type'), volume: r.text('volume'), symbol: r.text('symbol'),
-      price: r.decimal('openPrice') ?? r.decimal('price'), stopLoss: r.level('stopLoss'), takeProfit: r.level('takeProfit'),
+      ticket,
+      openTime,
+      type: r.text('type'),
+      volume: r.text('volume'),
+      symbol: r.text('symbol'),
+      price: r.decimal('openPrice') ?? r.decimal('price'),
+      stopLoss: r.level('stopLoss'),
+      takeProfit: r.level('takeProfit'),
     });
   }
   return orders;
@@ -127,7 +157,12 @@ export function parseMt4Statement(grid: Grid): ParsedStatement {
   const stated = statedFromRows(rowsOutside(grid, tables, closed.totals));
   if (closed.totals) {
     const r = readRow(closed.totals, closedTable.columns);
-    stated.totalsRow = { commission: r.decimal('commission'), taxes: r.decimal('fee'), swap: r.decimal('swap'), profit: r.decimal('profit') };
+    stated.totalsRow = {
+      commission: r.decimal('commission'),
+      taxes: r.decimal('fee'),
+      swap: r.decimal('swap'),
+      profit: r.decimal('profit'),
+    };
   }
   return {
     format: 'mt4-statement',

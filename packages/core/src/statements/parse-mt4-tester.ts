@@ -36,21 +36,43 @@ export function parseMt4Tester(grid: Grid): ParsedStatement {
     const order = r.text('order');
     const side = readSide(type);
     const leg = open.get(order);
-    if (side) open.set(order, { side, time, price: r.decimal('price'), stopLoss: r.level('stopLoss'), takeProfit: r.level('takeProfit') });
+    if (side)
+      open.set(order, {
+        side,
+        time,
+        price: r.decimal('price'),
+        stopLoss: r.level('stopLoss'),
+        takeProfit: r.level('takeProfit'),
+      });
     else if (type === 'swap open') {
       // The tester closes a position at rollover and re-opens it under a new order number.
       const prior = swapClosed.shift();
       if (prior) open.set(order, { ...prior, time, price: r.decimal('price') });
     } else if (type === 'swap close' && leg) swapClosed.push(leg);
-    if (type === 'modify' && leg) open.set(order, { ...leg, stopLoss: r.level('stopLoss'), takeProfit: r.level('takeProfit') });
+    if (type === 'modify' && leg)
+      open.set(order, { ...leg, stopLoss: r.level('stopLoss'), takeProfit: r.level('takeProfit') });
     if (side || r.decimal('profit') === null) continue;
     const balance = r.decimal('balance');
-    if (balance !== null) ledger.push({ ticket: order || null, time, change: cellCents(r.text('profit')), balance: toCents(balance) });
+    if (balance !== null)
+      ledger.push({ ticket: order || null, time, change: cellCents(r.text('profit')), balance: toCents(balance) });
     trades.push({
-      ticket: order, positionId: null, openTime: leg?.time ?? null, closeTime: time, side: leg?.side ?? 'buy',
-      volume: r.decimal('volume') ?? '0', symbol: '', openPrice: leg?.price ?? null, closePrice: r.decimal('price'),
-      stopLoss: r.level('stopLoss'), takeProfit: r.level('takeProfit'), commission: 0, fee: 0, swap: 0,
-      profit: cellCents(r.text('profit')), magic: null, comment: type,
+      ticket: order,
+      positionId: null,
+      openTime: leg?.time ?? null,
+      closeTime: time,
+      side: leg?.side ?? 'buy',
+      volume: r.decimal('volume') ?? '0',
+      symbol: '',
+      openPrice: leg?.price ?? null,
+      closePrice: r.decimal('price'),
+      stopLoss: r.level('stopLoss'),
+      takeProfit: r.level('takeProfit'),
+      commission: 0,
+      fee: 0,
+      swap: 0,
+      profit: cellCents(r.text('profit')),
+      magic: null,
+      comment: type,
     });
   }
   const summaryRows = rowsOutside(grid, [log]);
@@ -59,11 +81,26 @@ export function parseMt4Tester(grid: Grid): ParsedStatement {
   for (const t of trades) t.symbol = symbol;
   const balance: BalanceOperation[] = [];
   if (stated.initialDeposit && firstTime) {
-    balance.push({ ticket: null, time: firstTime, kind: 'deposit', amount: toCents(stated.initialDeposit), comment: 'initial deposit' });
+    balance.push({
+      ticket: null,
+      time: firstTime,
+      kind: 'deposit',
+      amount: toCents(stated.initialDeposit),
+      comment: 'initial deposit',
+    });
   }
   const account = emptyAccount();
   account.server = grid.meta.server ?? null;
-  return { format: 'mt4-tester', account, closedTrades: trades, balanceOperations: balance, openPositions: [], pendingOrders: [], stated, ledger };
+  return {
+    format: 'mt4-tester',
+    account,
+    closedTrades: trades,
+    balanceOperations: balance,
+    openPositions: [],
+    pendingOrders: [],
+    stated,
+    ledger,
+  };
 }
 
 /** The first settings row's value ("XAGUSD (Silver vs US Dollar)") -> "XAGUSD". */

@@ -8,7 +8,14 @@ import { classifyBalance, statedFromRows, type ParsedStatement } from './parsed-
 import { readMt5Account } from './read-mt5-header';
 import { readRow, readSide, type RowReader } from './table-cells';
 
-type PositionInfo = { id: string; openTime: string | null; openPrice: string | null; stopLoss: string | null; takeProfit: string | null; comment: string | null };
+type PositionInfo = {
+  id: string;
+  openTime: string | null;
+  openPrice: string | null;
+  stopLoss: string | null;
+  takeProfit: string | null;
+  comment: string | null;
+};
 
 /** Closed positions keyed by symbol|close time|close price, to give closing deals their open side. */
 function indexPositions(table: FoundTable | undefined): Map<string, PositionInfo> {
@@ -19,8 +26,12 @@ function indexPositions(table: FoundTable | undefined): Map<string, PositionInfo
     const closeTime = r.time('closeTime');
     if (!closeTime || !readSide(r.text('type'))) continue;
     index.set(`${r.text('symbol')}|${closeTime}|${r.decimal('closePrice')}`, {
-      id: r.text('position'), openTime: r.time('openTime'), openPrice: r.decimal('openPrice'),
-      stopLoss: r.level('stopLoss'), takeProfit: r.level('takeProfit'), comment: null,
+      id: r.text('position'),
+      openTime: r.time('openTime'),
+      openPrice: r.decimal('openPrice'),
+      stopLoss: r.level('stopLoss'),
+      takeProfit: r.level('takeProfit'),
+      comment: null,
     });
   }
   return index;
@@ -34,21 +45,42 @@ function readDeal(r: RowReader, positions: Map<string, PositionInfo>): ClosedTra
   const price = r.decimal('price');
   const pos = positions.get(`${r.text('symbol')}|${closeTime}|${price}`);
   return {
-    ticket: r.text('deal'), positionId: pos?.id || null, openTime: pos?.openTime ?? null, closeTime,
-    side: dealSide === 'buy' ? 'sell' : 'buy', volume: r.decimal('volume') ?? '0', symbol: r.text('symbol'),
-    openPrice: pos?.openPrice ?? null, closePrice: price, stopLoss: pos?.stopLoss ?? null, takeProfit: pos?.takeProfit ?? null,
-    commission: cellCents(r.text('commission')), fee: cellCents(r.text('fee')), swap: cellCents(r.text('swap')),
-    profit: cellCents(r.text('profit')), magic: null, comment: r.text('comment') || null,
+    ticket: r.text('deal'),
+    positionId: pos?.id || null,
+    openTime: pos?.openTime ?? null,
+    closeTime,
+    side: dealSide === 'buy' ? 'sell' : 'buy',
+    volume: r.decimal('volume') ?? '0',
+    symbol: r.text('symbol'),
+    openPrice: pos?.openPrice ?? null,
+    closePrice: price,
+    stopLoss: pos?.stopLoss ?? null,
+    takeProfit: pos?.takeProfit ?? null,
+    commission: cellCents(r.text('commission')),
+    fee: cellCents(r.text('fee')),
+    swap: cellCents(r.text('swap')),
+    profit: cellCents(r.text('profit')),
+    magic: null,
+    comment: r.text('comment') || null,
   };
 }
 
-type DealsSection = { trades: ClosedTrade[]; balance: BalanceOperation[]; ledger: LedgerEntry[]; totals: GridRow | null };
+type DealsSection = {
+  trades: ClosedTrade[];
+  balance: BalanceOperation[];
+  ledger: LedgerEntry[];
+  totals: GridRow | null;
+};
 
 /** The row's printed running balance with what the row moved, when it prints one. */
 function readLedgerEntry(r: RowReader, time: string): LedgerEntry | null {
   const balance = r.decimal('balance');
   if (balance === null) return null;
-  const change = cellCents(r.text('commission')) + cellCents(r.text('fee')) + cellCents(r.text('swap')) + cellCents(r.text('profit'));
+  const change =
+    cellCents(r.text('commission')) +
+    cellCents(r.text('fee')) +
+    cellCents(r.text('swap')) +
+    cellCents(r.text('profit'));
   return { ticket: r.text('deal') || null, time, change, balance: toCents(balance) };
 }
 
@@ -72,7 +104,13 @@ function readDeals(table: FoundTable, positions: Map<string, PositionInfo>): Dea
     }
     const amount = cellCents(r.text('profit'));
     const comment = r.text('comment') || null;
-    out.balance.push({ ticket: r.text('deal') || null, time, kind: classifyBalance(type, amount, comment), amount, comment });
+    out.balance.push({
+      ticket: r.text('deal') || null,
+      time,
+      kind: classifyBalance(type, amount, comment),
+      amount,
+      comment,
+    });
   }
   return out;
 }
@@ -83,12 +121,23 @@ function readOpenPositions(table: FoundTable | undefined): OpenPosition[] {
     const r = readRow(row, table.columns);
     const side = readSide(r.text('type'));
     if (!side || !r.time('time')) return [];
-    return [{
-      ticket: r.text('position'), openTime: r.time('time'), side, volume: r.decimal('volume') ?? '0',
-      symbol: r.text('symbol'), openPrice: r.decimal('price'), marketPrice: r.decimal('marketPrice'),
-      stopLoss: r.level('stopLoss'), takeProfit: r.level('takeProfit'), commission: 0,
-      swap: cellCents(r.text('swap')), profit: cellCents(r.text('profit')), comment: r.text('comment') || null,
-    }];
+    return [
+      {
+        ticket: r.text('position'),
+        openTime: r.time('time'),
+        side,
+        volume: r.decimal('volume') ?? '0',
+        symbol: r.text('symbol'),
+        openPrice: r.decimal('price'),
+        marketPrice: r.decimal('marketPrice'),
+        stopLoss: r.level('stopLoss'),
+        takeProfit: r.level('takeProfit'),
+        commission: 0,
+        swap: cellCents(r.text('swap')),
+        profit: cellCents(r.text('profit')),
+        comment: r.text('comment') || null,
+      },
+    ];
   });
 }
 
@@ -114,7 +163,8 @@ export function parseMt5Report(grid: Grid, container: 'html' | 'xlsx'): ParsedSt
   if (!kind) throw new DomainError('statement.malformed', 'The MT5 report has no Deals or Positions table.');
   const format = `mt5-${kind}-${container}` as StatementFormat;
   const dealsTable = tables.find((t) => t.section === 'deals');
-  const positions = kind === 'trade' ? new Map<string, PositionInfo>() : indexPositions(tables.find((t) => t.section === 'positions'));
+  const positions =
+    kind === 'trade' ? new Map<string, PositionInfo>() : indexPositions(tables.find((t) => t.section === 'positions'));
   const deals = dealsTable ? readDeals(dealsTable, positions) : { trades: [], balance: [], ledger: [], totals: null };
   const openTable = tables.find((t) => t.section === (kind === 'trade' ? 'positions' : 'openPositions'));
   const stated = statedFromRows(rowsOutside(grid, tables));

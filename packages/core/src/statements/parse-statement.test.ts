@@ -6,8 +6,18 @@ import { ParsedStatementSchema } from './parsed-statement';
 import { buildMt4Statement, MT4_COLUMNS, utf8, type SyntheticTrade } from './synthetic-reports';
 
 const trade = (over: Partial<SyntheticTrade> = {}): SyntheticTrade => ({
-  ticket: '11', open: '2024.01.02 10:00:00', type: 'buy', size: '0.10', item: 'eurusd', price: '1.10000',
-  close: '2024.01.02 12:00:00', closePrice: '1.10100', commission: '-0.70', swap: '0.00', profit: '10.00', ...over,
+  ticket: '11',
+  open: '2024.01.02 10:00:00',
+  type: 'buy',
+  size: '0.10',
+  item: 'eurusd',
+  price: '1.10000',
+  close: '2024.01.02 12:00:00',
+  closePrice: '1.10100',
+  commission: '-0.70',
+  swap: '0.00',
+  profit: '10.00',
+  ...over,
 });
 
 function errorCode(fn: () => unknown): string | undefined {
@@ -21,10 +31,17 @@ function errorCode(fn: () => unknown): string | undefined {
 
 describe('parseStatement', () => {
   it('reads a synthetic MT4 statement into the normalized model', () => {
-    const p = parseStatement(utf8(buildMt4Statement([trade(), trade({ ticket: '12', type: 'sell', profit: '-5.50' })])));
+    const p = parseStatement(
+      utf8(buildMt4Statement([trade(), trade({ ticket: '12', type: 'sell', profit: '-5.50' })])),
+    );
     expect(ParsedStatementSchema.parse(p)).toEqual(p);
     expect(p.format).toBe('mt4-statement');
-    expect(p.account).toMatchObject({ login: '1001', currency: 'USD', leverage: '1:100', broker: 'Example Broker Ltd' });
+    expect(p.account).toMatchObject({
+      login: '1001',
+      currency: 'USD',
+      leverage: '1:100',
+      broker: 'Example Broker Ltd',
+    });
     expect(p.closedTrades.map((t) => [t.ticket, t.side, t.profit, t.commission, t.openPrice, t.closePrice])).toEqual([
       ['11', 'buy', 1000, -70, '1.10000', '1.10100'],
       ['12', 'sell', -550, -70, '1.10000', '1.10100'],
@@ -44,7 +61,9 @@ describe('parseStatement', () => {
 
   it('refuses a statement whose required column is missing', () => {
     const columns = MT4_COLUMNS.filter((c) => c !== 'Profit');
-    expect(errorCode(() => parseStatement(utf8(buildMt4Statement([trade()], columns))))).toBe('statement.missing_columns');
+    expect(errorCode(() => parseStatement(utf8(buildMt4Statement([trade()], columns))))).toBe(
+      'statement.missing_columns',
+    );
   });
 
   it('treats script contents as text, never as table rows', () => {
@@ -65,9 +84,9 @@ describe('parseStatement', () => {
   });
 
   it('refuses text that is not a MetaTrader report', () => {
-    expect(errorCode(() => parseStatement(utf8('<html><body><table><tr><td>hello</td></tr></table></body></html>')))).toBe(
-      'statement.unsupported_format',
-    );
+    expect(
+      errorCode(() => parseStatement(utf8('<html><body><table><tr><td>hello</td></tr></table></body></html>'))),
+    ).toBe('statement.unsupported_format');
   });
 
   it('refuses a zip bomb before inflating it', () => {

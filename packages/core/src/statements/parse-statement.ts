@@ -20,7 +20,8 @@ export function parseStatement(bytes: Uint8Array): ParsedStatement {
     return parseMt5Report(grid, format.endsWith('xlsx') ? 'xlsx' : 'html');
   } catch (e) {
     if (e instanceof DomainError) throw e;
-    if (e instanceof RangeError) throw new DomainError('statement.malformed', `The report holds an out-of-range value: ${e.message}`);
+    if (e instanceof RangeError)
+      throw new DomainError('statement.malformed', `The report holds an out-of-range value: ${e.message}`);
     throw e;
   }
 }

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { centsToDecimal, parseCount, parseDecimal, parseServerTime, roundDecimal, splitComposite, toCents } from './parse-values';
+import {
+  centsToDecimal,
+  parseCount,
+  parseDecimal,
+  parseServerTime,
+  roundDecimal,
+  splitComposite,
+  toCents,
+} from './parse-values';
 
 describe('parse-values', () => {
   it('removes thousands separators and keeps the decimal point', () => {

@@ -48,7 +48,16 @@ export function classifyBalance(type: string, amount: number, comment: string | 
 
 /** An empty account record, filled in by each format. */
 export function emptyAccount(): Account {
-  return { login: null, name: null, broker: null, server: null, currency: null, leverage: null, reportTime: null, serverUtcOffsetMinutes: null };
+  return {
+    login: null,
+    name: null,
+    broker: null,
+    server: null,
+    currency: null,
+    leverage: null,
+    reportTime: null,
+    serverUtcOffsetMinutes: null,
+  };
 }
 
 const MT4_HEADER: [keyof Account, string[]][] = [

@@ -91,7 +91,8 @@ export function readHtmlGrid(html: string): Grid {
         if (skipDepth > 0) return;
         if (inTitle) title += text;
         else if (inCell) {
-          if (cellChars < maxCellChars) cellText += cellChars + text.length <= maxCellChars ? text : text.slice(0, maxCellChars - cellChars);
+          if (cellChars < maxCellChars)
+            cellText += cellChars + text.length <= maxCellChars ? text : text.slice(0, maxCellChars - cellChars);
           cellChars += text.length;
         } else if (tableDepth === 0) block.push(text);
       },

@@ -62,7 +62,10 @@ export function readMt5Account(grid: Grid): Account {
   const leverage = pairs.get('leverage');
   if (leverage && /^\d+:\d+$/.test(leverage)) account.leverage = leverage;
   if (!account.server) {
-    const build = grid.rows.slice(0, 4).map((r) => filledCells(r)[0]?.text ?? '').find((t) => /\(Build \d+\)$/.test(t));
+    const build = grid.rows
+      .slice(0, 4)
+      .map((r) => filledCells(r)[0]?.text ?? '')
+      .find((t) => /\(Build \d+\)$/.test(t));
     if (build) account.server = build.replace(/\s*\(Build \d+\)$/, '');
   }
   return account;

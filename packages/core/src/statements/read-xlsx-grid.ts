@@ -1,6 +1,12 @@
 import { Parser } from 'htmlparser2';
 import { DomainError } from '../shared';
-import { assertLooksLikeText, createStreamDecoder, decodeText, ENCODING_HEAD_BYTES, encodingFromHead } from './decode-text';
+import {
+  assertLooksLikeText,
+  createStreamDecoder,
+  decodeText,
+  ENCODING_HEAD_BYTES,
+  encodingFromHead,
+} from './decode-text';
 import { createDepthGuard } from './depth-guard';
 import { GridRow, normalizeSpace, type Grid } from './grid';
 import { STATEMENT_LIMITS } from './limits';
@@ -204,7 +210,8 @@ function readSheetRows(bytes: Uint8Array, entry: ZipEntry, shared: string[]): Gr
         } else if (name === 'row' && row) {
           rows.push(row);
           row = null;
-          if (rows.length > STATEMENT_LIMITS.maxRows) throw new DomainError('statement.too_large', 'The spreadsheet has too many rows.');
+          if (rows.length > STATEMENT_LIMITS.maxRows)
+            throw new DomainError('statement.too_large', 'The spreadsheet has too many rows.');
         }
       },
     },
@@ -226,7 +233,8 @@ export function readXlsxGrid(bytes: Uint8Array): Grid {
     .filter((e) => /^xl\/worksheets\/sheet\d+\.xml$/.test(e.name))
     .sort((a, b) => a.name.length - b.name.length || a.name.localeCompare(b.name));
   const sheet = sheets[0];
-  if (!sheet) throw new DomainError('statement.unsupported_format', 'The zip file is not a spreadsheet with a worksheet.');
+  if (!sheet)
+    throw new DomainError('statement.unsupported_format', 'The zip file is not a spreadsheet with a worksheet.');
   const sharedEntry = entries.find((e) => e.name === 'xl/sharedStrings.xml');
   const shared = sharedEntry ? readSharedStrings(bytes, sharedEntry) : [];
   return { rows: readSheetRows(bytes, sheet, shared), title: '', blocks: [], meta: {} };

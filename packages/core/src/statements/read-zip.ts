@@ -45,7 +45,10 @@ export function readZipDirectory(bytes: Uint8Array): ZipEntry[] {
   const dirOffset = dv.getUint32(eocd + 16, true);
   if (count === 0xffff || dirOffset === 0xffffffff) throw malformed('ZIP64 archives are not supported');
   if (count > STATEMENT_LIMITS.maxZipEntries) {
-    throw new DomainError('statement.too_large', `The spreadsheet has ${count} parts; at most ${STATEMENT_LIMITS.maxZipEntries} are accepted.`);
+    throw new DomainError(
+      'statement.too_large',
+      `The spreadsheet has ${count} parts; at most ${STATEMENT_LIMITS.maxZipEntries} are accepted.`,
+    );
   }
   const entries: ZipEntry[] = [];
   let p = dirOffset;
@@ -84,7 +87,8 @@ class TextDecoderShim {
 function entryData(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
   const dv = view(bytes);
   const p = entry.localHeaderOffset;
-  if (p + 30 > bytes.length || dv.getUint32(p, true) !== LOCAL_SIGNATURE) throw malformed(`bad local header for ${entry.name}`);
+  if (p + 30 > bytes.length || dv.getUint32(p, true) !== LOCAL_SIGNATURE)
+    throw malformed(`bad local header for ${entry.name}`);
   const start = p + 30 + dv.getUint16(p + 26, true) + dv.getUint16(p + 28, true);
   const end = start + entry.compressedSize;
   if (end > bytes.length) throw malformed(`${entry.name} is truncated`);
@@ -114,7 +118,8 @@ export function inflateZipEntryChunks(bytes: Uint8Array, entry: ZipEntry, onData
   const declared = entry.uncompressedSize;
   let produced = 0;
   const inflater = new Inflate((chunk) => {
-    if (produced < declared && chunk.length > 0) onData(produced + chunk.length <= declared ? chunk : chunk.subarray(0, declared - produced));
+    if (produced < declared && chunk.length > 0)
+      onData(produced + chunk.length <= declared ? chunk : chunk.subarray(0, declared - produced));
     produced += chunk.length;
   });
   try {

@@ -48,9 +48,7 @@ export const StatedFiguresSchema = z.object({
   averageLossTrade: Dec,
   maxConsecutiveWins: Int,
   maxConsecutiveLosses: Int,
-  totalsRow: z
-    .object({ commission: Dec, taxes: Dec, fee: Dec, swap: Dec, profit: Dec })
-    .optional(),
+  totalsRow: z.object({ commission: Dec, taxes: Dec, fee: Dec, swap: Dec, profit: Dec }).optional(),
 });
 export type StatedFigures = z.infer<typeof StatedFiguresSchema>;
 export type StatedKey = Exclude<keyof StatedFigures, 'totalsRow'>;

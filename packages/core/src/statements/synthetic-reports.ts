@@ -3,16 +3,50 @@
  * account data). Column order and presence are parameters so tests can reorder or drop them.
  */
 export type SyntheticTrade = {
-  ticket: string; open: string; type: string; size: string; item: string; price: string;
-  close: string; closePrice: string; commission: string; swap: string; profit: string;
+  ticket: string;
+  open: string;
+  type: string;
+  size: string;
+  item: string;
+  price: string;
+  close: string;
+  closePrice: string;
+  commission: string;
+  swap: string;
+  profit: string;
 };
 
-export const MT4_COLUMNS = ['Ticket', 'Open Time', 'Type', 'Size', 'Item', 'Price', 'S / L', 'T / P', 'Close Time', 'Price', 'Commission', 'Taxes', 'Swap', 'Profit'];
+export const MT4_COLUMNS = [
+  'Ticket',
+  'Open Time',
+  'Type',
+  'Size',
+  'Item',
+  'Price',
+  'S / L',
+  'T / P',
+  'Close Time',
+  'Price',
+  'Commission',
+  'Taxes',
+  'Swap',
+  'Profit',
+];
 
 function valueFor(column: string, occurrence: number, t: SyntheticTrade): string {
   const byColumn: Record<string, string> = {
-    Ticket: t.ticket, 'Open Time': t.open, Type: t.type, Size: t.size, Item: t.item, 'S / L': '0.00000',
-    'T / P': '0.00000', 'Close Time': t.close, Commission: t.commission, Taxes: '0.00', Swap: t.swap, Profit: t.profit,
+    Ticket: t.ticket,
+    'Open Time': t.open,
+    Type: t.type,
+    Size: t.size,
+    Item: t.item,
+    'S / L': '0.00000',
+    'T / P': '0.00000',
+    'Close Time': t.close,
+    Commission: t.commission,
+    Taxes: '0.00',
+    Swap: t.swap,
+    Profit: t.profit,
   };
   if (column === 'Price') return occurrence === 0 ? t.price : t.closePrice;
   return byColumn[column] ?? '';

@@ -32,9 +32,36 @@ export function fakeStatementDeps() {
     const now = accounts.clock.now();
     const handle = `trader_${n}`;
     await accounts.store.createAccount({
-      user: { id, email: `${handle}@example.test`, passwordHash: 'x', role, emailVerifiedAt: now, locale: 'en', timezone: 'UTC', createdAt: now },
-      profile: { userId: id, handle, displayName: handle, bio: '', avatarUrl: null, tradingStyle: null, preferredPairs: [], sessionPreference: null, updatedAt: now },
-      verifyToken: { id: accounts.deps.ids.newId(), userId: id, purpose: 'verify_email', tokenHash: `h${n}`, expiresAt: now, usedAt: now, createdAt: now },
+      user: {
+        id,
+        email: `${handle}@example.test`,
+        passwordHash: 'x',
+        role,
+        emailVerifiedAt: now,
+        locale: 'en',
+        timezone: 'UTC',
+        createdAt: now,
+      },
+      profile: {
+        userId: id,
+        handle,
+        displayName: handle,
+        bio: '',
+        avatarUrl: null,
+        tradingStyle: null,
+        preferredPairs: [],
+        sessionPreference: null,
+        updatedAt: now,
+      },
+      verifyToken: {
+        id: accounts.deps.ids.newId(),
+        userId: id,
+        purpose: 'verify_email',
+        tokenHash: `h${n}`,
+        expiresAt: now,
+        usedAt: now,
+        createdAt: now,
+      },
       audit: auditEntry(accounts.deps, { actorId: id, action: 'user.signed_up', subjectId: id }),
     });
     return { id, handle };

@@ -27,7 +27,12 @@ export { MemoryStatementStore, balanceOperationKey } from './memory-statement-st
 export { MemoryBlobStore } from './memory-blob-store';
 export { MemoryJobQueue } from './memory-job-queue';
 export { fakeContentHasher } from './fake-content-hasher';
-export { buildSyntheticStatement, buildSyntheticStatementHtml, utf8, type SyntheticStatementOptions } from './synthetic-statement';
+export {
+  buildSyntheticStatement,
+  buildSyntheticStatementHtml,
+  utf8,
+  type SyntheticStatementOptions,
+} from './synthetic-statement';
 export { fakeStatementDeps } from './fake-statement-deps';
 export * from '../ai/testing';
 export { WORKED_ENTRANTS, WORKED_CLANS } from '../seasons/worked-example.fixture';

@@ -43,7 +43,8 @@ export class MemoryStatementStore implements StatementStore {
       if (s.userId === q.userId || s.status === 'rejected') continue;
       if (s.fileHash === q.fileHash) out.push({ statementId: s.id, userId: s.userId, match: 'file' });
       if (s.contentHash === q.contentHash) out.push({ statementId: s.id, userId: s.userId, match: 'content' });
-      if (q.accountKey && s.accountKey === q.accountKey) out.push({ statementId: s.id, userId: s.userId, match: 'account' });
+      if (q.accountKey && s.accountKey === q.accountKey)
+        out.push({ statementId: s.id, userId: s.userId, match: 'account' });
     }
     return out;
   }
@@ -134,7 +135,8 @@ export class MemoryStatementStore implements StatementStore {
   /** Merges trades and clears the re-verification prompt of the account's statements. */
   private verifyAccount(accountId: string, merge: TradeMerge | null) {
     for (const s of this.statements.values()) {
-      if (s.tradingAccountId === accountId && s.reverifyPrompt) this.statements.set(s.id, { ...s, reverifyPrompt: false });
+      if (s.tradingAccountId === accountId && s.reverifyPrompt)
+        this.statements.set(s.id, { ...s, reverifyPrompt: false });
     }
     if (!merge) return;
     const trades = this.trades.get(accountId) ?? new Map();

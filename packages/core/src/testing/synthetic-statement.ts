@@ -3,6 +3,8 @@
  * the on-prem seed): no real account data, and the same shape MetaTrader prints (header,
  * Closed Transactions with a deposit row and totals, Summary, Details).
  */
+import { MT4_COLUMNS } from '../statements/synthetic-reports';
+
 export type SyntheticStatementOptions = {
   login?: string;
   broker?: string;
@@ -18,7 +20,8 @@ export type SyntheticStatementOptions = {
   tamper?: boolean;
 };
 
-const HEADER = ['Ticket', 'Open Time', 'Type', 'Size', 'Item', 'Price', 'S / L', 'T / P', 'Close Time', 'Price', 'Commission', 'Taxes', 'Swap', 'Profit'];
+/** The columns MT4 prints under Closed Transactions (shared with the parser's unit tests). */
+const HEADER = MT4_COLUMNS;
 
 /** Cents -> "1 234.56" as MT4 prints money. */
 function money(cents: number): string {
@@ -36,7 +39,8 @@ function day(start: string, offset: number): string {
 }
 
 const cell = (v: string) => `<td>${v}</td>`;
-const labelled = (label: string, value: string) => `<td colspan=2><b>${label}</b></td><td colspan=2><b>${value}</b></td>`;
+const labelled = (label: string, value: string) =>
+  `<td colspan=2><b>${label}</b></td><td colspan=2><b>${value}</b></td>`;
 
 /** The statement as HTML text. */
 export function buildSyntheticStatementHtml(o: SyntheticStatementOptions = {}): string {

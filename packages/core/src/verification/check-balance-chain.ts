@@ -29,7 +29,13 @@ export function checkBalanceChain(statement: ParsedStatement, findings: FindingL
     findings.add({
       code: 'balance_chain_broken',
       message: `Row ${i + 1} prints balance ${centsToDecimal(row.balance)}, but the previous balance ${centsToDecimal(prev.balance)} plus this row's ${centsToDecimal(row.change)} is ${centsToDecimal(expected)}.`,
-      numbers: { row: i + 1, previousBalance: centsToDecimal(prev.balance), change: centsToDecimal(row.change), printedBalance: centsToDecimal(row.balance), expectedBalance: centsToDecimal(expected) },
+      numbers: {
+        row: i + 1,
+        previousBalance: centsToDecimal(prev.balance),
+        change: centsToDecimal(row.change),
+        printedBalance: centsToDecimal(row.balance),
+        expectedBalance: centsToDecimal(expected),
+      },
       ...(row.ticket ? { ticket: row.ticket } : {}),
     });
   }

@@ -42,7 +42,9 @@ describe('checkConsistency', () => {
     const s = makeMt5Statement([1000, -500]);
     const ledger = s.ledger ?? [];
     [ledger[2], ledger[3]] = [ledger[3]!, ledger[2]!];
-    expect(codes(s)).toEqual(expect.arrayContaining(['tickets_out_of_order', 'times_out_of_order', 'balance_chain_broken']));
+    expect(codes(s)).toEqual(
+      expect.arrayContaining(['tickets_out_of_order', 'times_out_of_order', 'balance_chain_broken']),
+    );
   });
 
   it('reports a ticket listed twice', () => {
@@ -74,7 +76,8 @@ describe('checkConsistency', () => {
 
   it('caps findings of one code', () => {
     const s = makeMt5Statement([]);
-    for (let i = 0; i < 100; i++) s.closedTrades.push(makeClosedTrade({ ticket: String(5000 + i), volume: '0', profit: 0 }));
+    for (let i = 0; i < 100; i++)
+      s.closedTrades.push(makeClosedTrade({ ticket: String(5000 + i), volume: '0', profit: 0 }));
     expect(codes(s).filter((c) => c === 'impossible_value')).toHaveLength(VERIFICATION_LIMITS.maxFindingsPerCode);
   });
 });

@@ -43,7 +43,12 @@ function checkDuplicates(statement: ParsedStatement, findings: FindingList): voi
   for (const t of statement.closedTrades) {
     if (!t.ticket) continue;
     if (seen.has(t.ticket)) {
-      findings.add({ code: 'duplicate_ticket', message: `Ticket ${t.ticket} is listed twice among closed trades.`, numbers: { ticketNumber: t.ticket }, ticket: t.ticket });
+      findings.add({
+        code: 'duplicate_ticket',
+        message: `Ticket ${t.ticket} is listed twice among closed trades.`,
+        numbers: { ticketNumber: t.ticket },
+        ticket: t.ticket,
+      });
     }
     seen.add(t.ticket);
   }

@@ -44,7 +44,12 @@ function comparer(findings: FindingList): Compare {
     findings.add({
       code: 'summary_mismatch',
       message: `The report states ${figure} = ${centsToDecimal(cents)}, but its rows add up to ${centsToDecimal(computed)}.`,
-      numbers: { figure, stated: centsToDecimal(cents), computed: centsToDecimal(computed), difference: centsToDecimal(cents - computed) },
+      numbers: {
+        figure,
+        stated: centsToDecimal(cents),
+        computed: centsToDecimal(computed),
+        difference: centsToDecimal(cents - computed),
+      },
     });
   };
 }
@@ -57,7 +62,8 @@ function checkDealsTotals(statement: ParsedStatement, compare: Compare): void {
   if (parts.every((p) => p === null)) return;
   const stated = parts.reduce<number>((a, b) => a + (b ?? 0), 0);
   let computed = statement.ledger.reduce((a, e) => a + e.change, 0);
-  if (statement.format.startsWith('mt5-tester')) computed -= statement.balanceOperations.reduce((a, b) => a + b.amount, 0);
+  if (statement.format.startsWith('mt5-tester'))
+    computed -= statement.balanceOperations.reduce((a, b) => a + b.amount, 0);
   compare('deals totals (commission + fee + swap + profit)', centsToDecimal(stated), computed);
 }
 
@@ -89,7 +95,8 @@ export function checkSummary(statement: ParsedStatement, findings: FindingList):
   compare('gross loss', stated.grossLoss, s.loss, tol);
   const gross = statedCents(stated.grossProfit);
   const loss = statedCents(stated.grossLoss);
-  if (gross !== null && loss !== null) compare('total net profit (gross profit + gross loss)', stated.totalNetProfit, gross + loss, 1);
+  if (gross !== null && loss !== null)
+    compare('total net profit (gross profit + gross loss)', stated.totalNetProfit, gross + loss, 1);
   const count = stated.totalTrades;
   if (typeof count === 'number' && count !== statement.closedTrades.length) {
     findings.add({

@@ -31,18 +31,25 @@ function reporter(findings: FindingList): Report {
 function checkTrades(statement: ParsedStatement, report: Report): void {
   for (const t of statement.closedTrades) {
     if (!isPositive(t.volume)) report('volume', t.volume, t.ticket);
-    for (const [field, price] of [['open price', t.openPrice], ['close price', t.closePrice], ['stop loss', t.stopLoss], ['take profit', t.takeProfit]] as const) {
+    for (const [field, price] of [
+      ['open price', t.openPrice],
+      ['close price', t.closePrice],
+      ['stop loss', t.stopLoss],
+      ['take profit', t.takeProfit],
+    ] as const) {
       if (price !== null && !isPositive(price)) report(field, price, t.ticket);
     }
     if (!isRealTime(t.closeTime)) report('close time', t.closeTime, t.ticket);
     if (t.openTime && !isRealTime(t.openTime)) report('open time', t.openTime, t.ticket);
-    if (t.openTime && t.openTime > t.closeTime) report('close before open: close time', `${t.closeTime} < ${t.openTime}`, t.ticket);
+    if (t.openTime && t.openTime > t.closeTime)
+      report('close before open: close time', `${t.closeTime} < ${t.openTime}`, t.ticket);
   }
   for (const p of statement.openPositions) {
     if (!isPositive(p.volume)) report('open position volume', p.volume, p.ticket);
     if (p.openPrice !== null && !isPositive(p.openPrice)) report('open position price', p.openPrice, p.ticket);
   }
-  for (const b of statement.balanceOperations) if (!isRealTime(b.time)) report('balance operation time', b.time, b.ticket ?? undefined);
+  for (const b of statement.balanceOperations)
+    if (!isRealTime(b.time)) report('balance operation time', b.time, b.ticket ?? undefined);
 }
 
 function checkLeverage(leverage: string | null, report: Report): void {

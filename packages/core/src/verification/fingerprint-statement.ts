@@ -44,8 +44,18 @@ export function readAccountKey(statement: ParsedStatement): string | null {
  */
 export function canonicalizeStatement(statement: ParsedStatement): Uint8Array {
   const trades = statement.closedTrades.map((t) => [
-    t.ticket, t.openTime, t.closeTime, t.side, canonicalDecimal(t.volume), t.symbol.toUpperCase(),
-    canonicalDecimal(t.openPrice), canonicalDecimal(t.closePrice), t.commission, t.fee, t.swap, t.profit,
+    t.ticket,
+    t.openTime,
+    t.closeTime,
+    t.side,
+    canonicalDecimal(t.volume),
+    t.symbol.toUpperCase(),
+    canonicalDecimal(t.openPrice),
+    canonicalDecimal(t.closePrice),
+    t.commission,
+    t.fee,
+    t.swap,
+    t.profit,
   ]);
   const balance = statement.balanceOperations.map((b) => [b.ticket, b.time, b.kind, b.amount]);
   const text = JSON.stringify({ v: 1, account: readAccountKey(statement), trades, balance });

@@ -5,9 +5,24 @@ import { emptyAccount } from '../statements/parsed-statement';
 /** A closed trade with plausible defaults, for verification unit tests (no real data). */
 export function makeClosedTrade(over: Partial<ClosedTrade> = {}): ClosedTrade {
   return {
-    ticket: '1001', positionId: null, openTime: '2024-01-02T10:00:00', closeTime: '2024-01-02T12:00:00',
-    side: 'buy', volume: '0.10', symbol: 'EURUSD', openPrice: '1.10000', closePrice: '1.10100',
-    stopLoss: null, takeProfit: null, commission: 0, fee: 0, swap: 0, profit: 1000, magic: null, comment: null, ...over,
+    ticket: '1001',
+    positionId: null,
+    openTime: '2024-01-02T10:00:00',
+    closeTime: '2024-01-02T12:00:00',
+    side: 'buy',
+    volume: '0.10',
+    symbol: 'EURUSD',
+    openPrice: '1.10000',
+    closePrice: '1.10100',
+    stopLoss: null,
+    takeProfit: null,
+    commission: 0,
+    fee: 0,
+    swap: 0,
+    profit: 1000,
+    magic: null,
+    comment: null,
+    ...over,
   };
 }
 
@@ -25,7 +40,9 @@ export function makeMt5Statement(profits: number[]): ParsedStatement {
     balance += profit;
     const ticket = String(102 + 2 * i);
     ledger.push({ ticket, time: `2024-01-${day}T12:00:00`, change: profit, balance });
-    closedTrades.push(makeClosedTrade({ ticket, openTime: `2024-01-${day}T10:00:00`, closeTime: `2024-01-${day}T12:00:00`, profit }));
+    closedTrades.push(
+      makeClosedTrade({ ticket, openTime: `2024-01-${day}T10:00:00`, closeTime: `2024-01-${day}T12:00:00`, profit }),
+    );
   });
   const total = profits.reduce((a, b) => a + b, 0);
   const cents = (n: number) => (n / 100).toFixed(2);
@@ -37,7 +54,9 @@ export function makeMt5Statement(profits: number[]): ParsedStatement {
     openPositions: [],
     pendingOrders: [],
     stated: {
-      balance: cents(balance), totalNetProfit: cents(total), totalTrades: profits.length,
+      balance: cents(balance),
+      totalNetProfit: cents(total),
+      totalTrades: profits.length,
       grossProfit: cents(profits.filter((p) => p > 0).reduce((a, b) => a + b, 0)),
       grossLoss: cents(profits.filter((p) => p < 0).reduce((a, b) => a + b, 0)),
       totalsRow: { commission: '0.00', fee: '0.00', swap: '0.00', profit: cents(total + 100000) },

@@ -32,4 +32,3 @@ export async function openPglite(dataDir?: string, opts: PgliteOptions = {}): Pr
 export function wrapPglite(client: PGlite): DbHandle {
   return { db: drizzle({ client, schema }), kind: 'pglite', close: () => client.close() };
 }
-

@@ -191,7 +191,9 @@ export function describeAccountStore(open: () => Promise<DbHandle>): void {
     const grant = audit('user.role_set', a.user.id);
     expect(await store.setRole(a.user.id, 'admin', grant)).toBe(true);
     expect((await store.findUserById(a.user.id))?.role).toBe('admin');
-    expect(await store.setRole('00000000-0000-7000-8000-000000000000', 'admin', audit('user.role_set', null))).toBe(false);
+    expect(await store.setRole('00000000-0000-7000-8000-000000000000', 'admin', audit('user.role_set', null))).toBe(
+      false,
+    );
     expect(await handle.db.select().from(auditLog)).toEqual([a.audit, grant]);
   });
 }

@@ -9,9 +9,21 @@ import { rowsOf } from './season-sql';
 
 type Entry = leaderboard.BoardEntry;
 type EntryRow = {
-  position: number; handle: string; display_name: string; score: number | null; tier: ranking.Tier | null; eligible: boolean;
-  movement_direction: Entry['movement']['direction']; movement_delta: number; components: Record<ranking.Component, number> | null;
-  return_pct: number; sharpe: number | null; max_drawdown_pct: number; trades: number; trading_days: number; updated_at: Date | string;
+  position: number;
+  handle: string;
+  display_name: string;
+  score: number | null;
+  tier: ranking.Tier | null;
+  eligible: boolean;
+  movement_direction: Entry['movement']['direction'];
+  movement_delta: number;
+  components: Record<ranking.Component, number> | null;
+  return_pct: number;
+  sharpe: number | null;
+  max_drawdown_pct: number;
+  trades: number;
+  trading_days: number;
+  updated_at: Date | string;
 };
 
 const ENTRY_COLUMNS = sql`e.position, p.handle, p.display_name, e.score, e.tier, e.eligible, e.movement_direction, e.movement_delta,
@@ -19,9 +31,21 @@ const ENTRY_COLUMNS = sql`e.position, p.handle, p.display_name, e.score, e.tier,
 
 function toEntry(r: EntryRow): Entry {
   return {
-    position: r.position, handle: r.handle, displayName: r.display_name, score: r.score, tier: r.tier, eligible: r.eligible,
-    movement: { direction: r.movement_direction, delta: r.movement_delta }, components: r.components,
-    metrics: { returnPct: r.return_pct, sharpe: r.sharpe, maxDrawdownPct: r.max_drawdown_pct, trades: r.trades, tradingDays: r.trading_days },
+    position: r.position,
+    handle: r.handle,
+    displayName: r.display_name,
+    score: r.score,
+    tier: r.tier,
+    eligible: r.eligible,
+    movement: { direction: r.movement_direction, delta: r.movement_delta },
+    components: r.components,
+    metrics: {
+      returnPct: r.return_pct,
+      sharpe: r.sharpe,
+      maxDrawdownPct: r.max_drawdown_pct,
+      trades: r.trades,
+      tradingDays: r.trading_days,
+    },
   };
 }
 
@@ -39,23 +63,42 @@ const SORT_SQL: Record<ranking.SortKey, ReturnType<typeof sql>> = {
  * one indexed read. A recompute replaces the board in one transaction. `parallelism`
  * splits the aggregation into that many concurrent queries (a pooled server: its cores).
  */
-export function createLeaderboardStore(db: Database, options: { parallelism?: number } = {}): leaderboard.LeaderboardStore {
+export function createLeaderboardStore(
+  db: Database,
+  options: { parallelism?: number } = {},
+): leaderboard.LeaderboardStore {
   return {
     seasonPerformances: (season: Season) => loadPerformances(db, season, options.parallelism ?? 1),
 
     async snapshotBefore(seasonId: SeasonId, day: string) {
-      const rows = rowsOf<{ user_id: string; position: number }>(await db.execute(sql`
+      const rows = rowsOf<{ user_id: string; position: number }>(
+        await db.execute(sql`
         select user_id, position from leaderboard_snapshots
-        where season_id = ${seasonId} and day = (select max(day) from leaderboard_snapshots where season_id = ${seasonId} and day < ${day})`));
+        where season_id = ${seasonId} and day = (select max(day) from leaderboard_snapshots where season_id = ${seasonId} and day < ${day})`),
+      );
       return rows.length === 0 ? null : rows.map((r) => ({ traderId: r.user_id, position: r.position }));
     },
 
     async saveBoard(seasonId, day, rows, at) {
-      const payload = JSON.stringify(rows.map((r) => ({
-        u: r.traderId, p: r.position, e: r.eligible, s: r.score, t: r.tier, c: r.components, rp: r.performance.returnPct,
-        sh: r.performance.sharpe, dd: r.performance.maxDrawdownPct, n: r.performance.tradeCount, d: r.performance.tradingDays,
-        st: r.performance.style, i: r.instruments, md: r.movement.direction, mv: r.movement.delta,
-      })));
+      const payload = JSON.stringify(
+        rows.map((r) => ({
+          u: r.traderId,
+          p: r.position,
+          e: r.eligible,
+          s: r.score,
+          t: r.tier,
+          c: r.components,
+          rp: r.performance.returnPct,
+          sh: r.performance.sharpe,
+          dd: r.performance.maxDrawdownPct,
+          n: r.performance.tradeCount,
+          d: r.performance.tradingDays,
+          st: r.performance.style,
+          i: r.instruments,
+          md: r.movement.direction,
+          mv: r.movement.delta,
+        })),
+      );
       await db.transaction(async (tx) => {
         await tx.execute(sql`delete from leaderboard_entries where season_id = ${seasonId}`);
         await tx.execute(sql`
@@ -77,44 +120,69 @@ export function createLeaderboardStore(db: Database, options: { parallelism?: nu
       if (q.instrument !== undefined) filters.push(sql`${q.instrument} = any(e.instruments)`);
       if (q.style !== undefined) filters.push(sql`e.style = ${q.style}`);
       const where = sql.join(filters, sql` and `);
-      const range = q.sort === 'score' && q.instrument === undefined && q.style === undefined
-        ? sql`and e.position > ${q.offset} order by e.position limit ${q.limit}`
-        : sql`order by ${SORT_SQL[q.sort]} limit ${q.limit} offset ${q.offset}`;
-      const rows = rowsOf<EntryRow>(await db.execute(sql`
-        select ${ENTRY_COLUMNS} from leaderboard_entries e join profiles p on p.user_id = e.user_id where ${where} ${range}`));
+      const range =
+        q.sort === 'score' && q.instrument === undefined && q.style === undefined
+          ? sql`and e.position > ${q.offset} order by e.position limit ${q.limit}`
+          : sql`order by ${SORT_SQL[q.sort]} limit ${q.limit} offset ${q.offset}`;
+      const rows = rowsOf<EntryRow>(
+        await db.execute(sql`
+        select ${ENTRY_COLUMNS} from leaderboard_entries e join profiles p on p.user_id = e.user_id where ${where} ${range}`),
+      );
       let updatedAt = rows[0]?.updated_at ?? null;
       if (updatedAt === null) {
-        const head = rowsOf<{ updated_at: Date | string }>(await db.execute(sql`
-          select updated_at from leaderboard_entries where season_id = ${q.seasonId} and position = 1`));
+        const head = rowsOf<{ updated_at: Date | string }>(
+          await db.execute(sql`
+          select updated_at from leaderboard_entries where season_id = ${q.seasonId} and position = 1`),
+        );
         updatedAt = head[0]?.updated_at ?? null;
       }
       return { updatedAt: updatedAt === null ? null : new Date(updatedAt), items: rows.map(toEntry) };
     },
 
     async findEntry(seasonId, userId) {
-      const rows = rowsOf<EntryRow>(await db.execute(sql`
+      const rows = rowsOf<EntryRow>(
+        await db.execute(sql`
         select ${ENTRY_COLUMNS} from leaderboard_entries e join profiles p on p.user_id = e.user_id
-        where e.season_id = ${seasonId} and e.user_id = ${userId}`));
+        where e.season_id = ${seasonId} and e.user_id = ${userId}`),
+      );
       return rows[0] ? toEntry(rows[0]) : null;
     },
 
     async findEntryByHandle(seasonId, handle) {
-      const rows = rowsOf<EntryRow>(await db.execute(sql`
+      const rows = rowsOf<EntryRow>(
+        await db.execute(sql`
         select ${ENTRY_COLUMNS} from profiles p join leaderboard_entries e on e.user_id = p.user_id and e.season_id = ${seasonId}
-        where p.handle = ${handle}`));
+        where p.handle = ${handle}`),
+      );
       return rows[0] ? toEntry(rows[0]) : null;
     },
 
     async findUserIdByHandle(handle) {
-      const rows = rowsOf<{ user_id: string }>(await db.execute(sql`select user_id from profiles where handle = ${handle}`));
+      const rows = rowsOf<{ user_id: string }>(
+        await db.execute(sql`select user_id from profiles where handle = ${handle}`),
+      );
       return rows[0]?.user_id ?? null;
     },
 
     async seasonHistory(userId) {
-      const rows = rowsOf<{ season_id: string; position: number; tier: ranking.Tier | null; score: number | null; awards: string[] }>(
-        await db.execute(sql`select season_id, position, tier, score, awards from season_results where user_id = ${userId} order by season_id desc`),
+      const rows = rowsOf<{
+        season_id: string;
+        position: number;
+        tier: ranking.Tier | null;
+        score: number | null;
+        awards: string[];
+      }>(
+        await db.execute(
+          sql`select season_id, position, tier, score, awards from season_results where user_id = ${userId} order by season_id desc`,
+        ),
       );
-      return rows.map((r) => ({ seasonId: r.season_id, position: r.position, tier: r.tier, score: r.score, awards: r.awards }));
+      return rows.map((r) => ({
+        seasonId: r.season_id,
+        position: r.position,
+        tier: r.tier,
+        score: r.score,
+        awards: r.awards,
+      }));
     },
   };
 }

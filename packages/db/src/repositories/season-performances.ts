@@ -8,9 +8,22 @@ import type { Database } from '../database';
 import { rowsOf, verifiedAccounts } from './season-sql';
 
 type AggRow = {
-  user_id: string; sb: number; net: number; wiped: boolean; max_dd: number | null; trades: number; trading_days: number;
-  first_ct: string | null; sharpe: number | null; syms: string[] | null; sym_trades: number[] | null; sym_wins: number[] | null;
-  sym_net: number[] | null; declared: TradingStyle | null; automated: number; median_hold: number | null;
+  user_id: string;
+  sb: number;
+  net: number;
+  wiped: boolean;
+  max_dd: number | null;
+  trades: number;
+  trading_days: number;
+  first_ct: string | null;
+  sharpe: number | null;
+  syms: string[] | null;
+  sym_trades: number[] | null;
+  sym_wins: number[] | null;
+  sym_net: number[] | null;
+  declared: TradingStyle | null;
+  automated: number;
+  median_hold: number | null;
 };
 
 /**
@@ -24,12 +37,16 @@ type AggRow = {
 async function aggregate(db: Database, season: Season, parts: number): Promise<AggRow[]> {
   // Window functions run on one core per query: traders are split by a hash of their id
   // into `parts` independent queries that the server runs side by side.
-  const chunks = await Promise.all(Array.from({ length: parts }, (_, part) => db.transaction(async (tx) => {
-    // One sort of the season's trades feeds every window; give it memory instead of disk.
-    await tx.execute(sql`set local work_mem = '384MB'`);
-    await tx.execute(sql`set local jit = off`);
-    return rowsOf<AggRow>(await tx.execute(aggregateSql(season, part, parts)));
-  })));
+  const chunks = await Promise.all(
+    Array.from({ length: parts }, (_, part) =>
+      db.transaction(async (tx) => {
+        // One sort of the season's trades feeds every window; give it memory instead of disk.
+        await tx.execute(sql`set local work_mem = '384MB'`);
+        await tx.execute(sql`set local jit = off`);
+        return rowsOf<AggRow>(await tx.execute(aggregateSql(season, part, parts)));
+      }),
+    ),
+  );
   return chunks.flat();
 }
 
@@ -121,21 +138,48 @@ function toPerformance(r: AggRow): ranking.TraderPerformance {
   const sb = Number(r.sb);
   const syms = r.syms ?? [];
   return {
-    traderId: r.user_id, startingBalance: sb, netProfit: Number(r.net),
+    traderId: r.user_id,
+    startingBalance: sb,
+    netProfit: Number(r.net),
     returnPct: r.wiped ? -100 : r.trades === 0 ? 0 : (Number(r.net) / sb) * 100,
-    sharpe: r.sharpe === null ? null : Number(r.sharpe), maxDrawdownPct: Number(r.max_dd ?? 0), tradeCount: r.trades,
-    tradingDays: r.trading_days, firstTradeAt: r.first_ct, bestTrade: null,
+    sharpe: r.sharpe === null ? null : Number(r.sharpe),
+    maxDrawdownPct: Number(r.max_dd ?? 0),
+    tradeCount: r.trades,
+    tradingDays: r.trading_days,
+    firstTradeAt: r.first_ct,
+    bestTrade: null,
     instruments: syms.map((symbol, i) => {
       const net = Number(r.sym_net?.[i] ?? 0);
-      return { symbol, trades: Number(r.sym_trades?.[i] ?? 0), wins: Number(r.sym_wins?.[i] ?? 0), net, returnPct: sb > 0 ? (net / sb) * 100 : 0 };
+      return {
+        symbol,
+        trades: Number(r.sym_trades?.[i] ?? 0),
+        wins: Number(r.sym_wins?.[i] ?? 0),
+        net,
+        returnPct: sb > 0 ? (net / sb) * 100 : 0,
+      };
     }),
     style: styleOf(r),
   };
 }
 
-type TradeRow = { user_id: string; ticket: string; position_id: string | null; open_time: string | null; close_time: string; side: 'buy' | 'sell';
-  volume: string; symbol: string; open_price: string | null; close_price: string | null; commission: number; fee: number; swap: number;
-  profit: number; magic: string | null; comment: string | null };
+type TradeRow = {
+  user_id: string;
+  ticket: string;
+  position_id: string | null;
+  open_time: string | null;
+  close_time: string;
+  side: 'buy' | 'sell';
+  volume: string;
+  symbol: string;
+  open_price: string | null;
+  close_price: string | null;
+  commission: number;
+  fee: number;
+  swap: number;
+  profit: number;
+  magic: string | null;
+  comment: string | null;
+};
 
 /**
  * Whole entrants (trades and balance operations in UTC, balance at the season start) of
@@ -143,7 +187,8 @@ type TradeRow = { user_id: string; ticket: string; position_id: string | null; o
  * season. Used by the rollover archive and for the exact path of `loadPerformances`.
  */
 export async function loadEntrants(db: Database, season: Season, onlyMoved = false): Promise<SeasonEntrant[]> {
-  const utc = (col: string) => sql.raw(`to_char(${col}::timestamp - make_interval(mins => a.off), 'YYYY-MM-DD"T"HH24:MI:SS')`);
+  const utc = (col: string) =>
+    sql.raw(`to_char(${col}::timestamp - make_interval(mins => a.off), 'YYYY-MM-DD"T"HH24:MI:SS')`);
   const pick = onlyMoved
     ? sql`where exists (select 1 from acct a2 join balance_operations b on b.trading_account_id = a2.id and b.time >= a2.lo and b.time < a2.hi where a2.user_id = a.user_id)`
     : sql``;
@@ -162,23 +207,63 @@ export async function loadEntrants(db: Database, season: Season, onlyMoved = fal
     db.execute(sql`${accts} select a.user_id, b.ticket, ${utc('b.time')} as time, b.kind, b.amount::float8 as amount, b.comment
       from acct a join balance_operations b on b.trading_account_id = a.id and b.time >= a.lo and b.time < a.hi ${pick} order by b.id`),
   ]);
-  const entrants = new Map<string, SeasonEntrant & { trades: SeasonEntrant['trades'][number][]; balanceOperations: NonNullable<SeasonEntrant['balanceOperations']>[number][] }>();
+  const entrants = new Map<
+    string,
+    SeasonEntrant & {
+      trades: SeasonEntrant['trades'][number][];
+      balanceOperations: NonNullable<SeasonEntrant['balanceOperations']>[number][];
+    }
+  >();
   for (const b of rowsOf<{ user_id: string; sb: number; declared: TradingStyle | null; ranked: number }>(base)) {
-    entrants.set(b.user_id, { traderId: b.user_id, startingBalance: Number(b.sb), serverUtcOffsetMinutes: 0, trades: [], balanceOperations: [],
-      previousRankedSeasons: b.ranked, declaredStyle: b.declared });
+    entrants.set(b.user_id, {
+      traderId: b.user_id,
+      startingBalance: Number(b.sb),
+      serverUtcOffsetMinutes: 0,
+      trades: [],
+      balanceOperations: [],
+      previousRankedSeasons: b.ranked,
+      declaredStyle: b.declared,
+    });
   }
   for (const { user_id, ...t } of rowsOf<TradeRow>(trades)) {
-    entrants.get(user_id)?.trades.push({ ticket: t.ticket, positionId: t.position_id, openTime: t.open_time, closeTime: t.close_time, side: t.side, stopLoss: null, takeProfit: null,
-      volume: t.volume, symbol: t.symbol, openPrice: t.open_price, closePrice: t.close_price, commission: t.commission, fee: t.fee, swap: t.swap,
-      profit: t.profit, magic: t.magic, comment: t.comment });
+    entrants.get(user_id)?.trades.push({
+      ticket: t.ticket,
+      positionId: t.position_id,
+      openTime: t.open_time,
+      closeTime: t.close_time,
+      side: t.side,
+      stopLoss: null,
+      takeProfit: null,
+      volume: t.volume,
+      symbol: t.symbol,
+      openPrice: t.open_price,
+      closePrice: t.close_price,
+      commission: t.commission,
+      fee: t.fee,
+      swap: t.swap,
+      profit: t.profit,
+      magic: t.magic,
+      comment: t.comment,
+    });
   }
-  type OpRow = { user_id: string; ticket: string | null; time: string; kind: 'deposit' | 'withdrawal' | 'credit' | 'bonus' | 'other'; amount: number; comment: string | null };
-  for (const { user_id, ...o } of rowsOf<OpRow>(ops)) entrants.get(user_id)?.balanceOperations.push({ ...o, amount: Number(o.amount) });
+  type OpRow = {
+    user_id: string;
+    ticket: string | null;
+    time: string;
+    kind: 'deposit' | 'withdrawal' | 'credit' | 'bonus' | 'other';
+    amount: number;
+    comment: string | null;
+  };
+  for (const { user_id, ...o } of rowsOf<OpRow>(ops))
+    entrants.get(user_id)?.balanceOperations.push({ ...o, amount: Number(o.amount) });
   return [...entrants.values()].filter((e) => e.trades.length > 0 || e.balanceOperations.length > 0);
 }
 
 /** Every verified trader's season performance: SQL aggregates, core for traders who moved money. */
 export async function loadPerformances(db: Database, season: Season, parts = 1): Promise<ranking.TraderPerformance[]> {
   const [agg, moved] = await Promise.all([aggregate(db, season, parts), loadEntrants(db, season, true)]);
-  return [...agg.map(toPerformance), ...moved.filter((e) => e.trades.length > 0).map((e) => coreSeasons.seasonPerformance(e, season))];
+  return [
+    ...agg.map(toPerformance),
+    ...moved.filter((e) => e.trades.length > 0).map((e) => coreSeasons.seasonPerformance(e, season)),
+  ];
 }

@@ -6,7 +6,14 @@ import {
   uploadStatement,
   type StatementDeps,
 } from '@clantrader/core';
-import { buildSyntheticStatement, fakeContentHasher, ManualClock, MemoryBlobStore, MemoryJobQueue, SequentialIds } from '@clantrader/core/testing';
+import {
+  buildSyntheticStatement,
+  fakeContentHasher,
+  ManualClock,
+  MemoryBlobStore,
+  MemoryJobQueue,
+  SequentialIds,
+} from '@clantrader/core/testing';
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DbHandle } from '../database';
@@ -53,10 +60,18 @@ describe.each(testDatabases())('StatementStore on $name', ({ open }) => {
   it('verifies an upload, reads it back whole and merges its trades', async () => {
     const u = await user();
     const { statementId } = await upload(u.id);
-    expect(await deps.store.findStatement(statementId)).toMatchObject({ status: 'pending', review: null, findings: [] });
+    expect(await deps.store.findStatement(statementId)).toMatchObject({
+      status: 'pending',
+      review: null,
+      findings: [],
+    });
     expect(await processStatement(deps, { statementId })).toEqual({ status: 'verified', changed: true });
     const s = await deps.store.findStatement(statementId);
-    expect(s).toMatchObject({ status: 'verified', verifiedAt: clock.now(), accountKey: 'broker:demo broker ltd|login:7001' });
+    expect(s).toMatchObject({
+      status: 'verified',
+      verifiedAt: clock.now(),
+      accountKey: 'broker:demo broker ltd|login:7001',
+    });
     expect(s?.report?.stats.netProfit).toBe(5800);
     expect(await deps.store.countTrades(s?.tradingAccountId ?? '')).toBe(5);
     const stats = await getTraderStats(deps, u.handle);
@@ -92,7 +107,10 @@ describe.each(testDatabases())('StatementStore on $name', ({ open }) => {
   it('processes a statement once when two workers run the same job at the same time', async () => {
     const u = await user();
     const { statementId } = await upload(u.id);
-    const results = await Promise.all([processStatement(deps, { statementId }), processStatement(deps, { statementId })]);
+    const results = await Promise.all([
+      processStatement(deps, { statementId }),
+      processStatement(deps, { statementId }),
+    ]);
     expect(results.filter((r) => r.changed)).toHaveLength(1);
     expect(results.every((r) => r.status === 'verified')).toBe(true);
     expect(await handle.db.select().from(trades)).toHaveLength(5);
@@ -124,7 +142,10 @@ describe.each(testDatabases())('StatementStore on $name', ({ open }) => {
     expect(await expireStatements(deps)).toEqual({ expired: 0 });
     expect(await deps.store.hasReverifyPrompt(u.id)).toBe(true);
     expect(await deps.store.listLatestVerified(u.id)).toEqual([]);
-    await processStatement(deps, await upload(u.id, buildSyntheticStatement({ profits: [100, 200] , firstTicket: 9000 })));
+    await processStatement(
+      deps,
+      await upload(u.id, buildSyntheticStatement({ profits: [100, 200], firstTicket: 9000 })),
+    );
     expect(await deps.store.hasReverifyPrompt(u.id)).toBe(false);
     expect(await deps.store.listLatestVerified(u.id)).toHaveLength(1);
   });

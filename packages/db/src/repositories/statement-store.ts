@@ -39,7 +39,13 @@ export function createStatementStore(db: Database): StatementStore {
       const match = [eq(statements.fileHash, q.fileHash), eq(statements.contentHash, q.contentHash)];
       if (q.accountKey) match.push(eq(statements.accountKey, q.accountKey));
       const rows = await db
-        .select({ id: statements.id, userId: statements.userId, fileHash: statements.fileHash, contentHash: statements.contentHash, accountKey: statements.accountKey })
+        .select({
+          id: statements.id,
+          userId: statements.userId,
+          fileHash: statements.fileHash,
+          contentHash: statements.contentHash,
+          accountKey: statements.accountKey,
+        })
         .from(statements)
         .where(and(ne(statements.userId, q.userId), ne(statements.status, 'rejected'), or(...match)))
         .orderBy(statements.id)
@@ -48,7 +54,8 @@ export function createStatementStore(db: Database): StatementStore {
       for (const r of rows) {
         if (r.fileHash === q.fileHash) out.push({ statementId: r.id, userId: r.userId, match: 'file' });
         if (r.contentHash === q.contentHash) out.push({ statementId: r.id, userId: r.userId, match: 'content' });
-        if (q.accountKey && r.accountKey === q.accountKey) out.push({ statementId: r.id, userId: r.userId, match: 'account' });
+        if (q.accountKey && r.accountKey === q.accountKey)
+          out.push({ statementId: r.id, userId: r.userId, match: 'account' });
       }
       return out;
     },
@@ -68,7 +75,13 @@ export function createStatementStore(db: Database): StatementStore {
                 tx
                   .select({ one: sql`1` })
                   .from(fresh)
-                  .where(and(eq(fresh.tradingAccountId, statements.tradingAccountId), eq(fresh.status, 'verified'), gte(fresh.verifiedAt, cutoff))),
+                  .where(
+                    and(
+                      eq(fresh.tradingAccountId, statements.tradingAccountId),
+                      eq(fresh.status, 'verified'),
+                      gte(fresh.verifiedAt, cutoff),
+                    ),
+                  ),
               ),
             ),
           )
@@ -81,7 +94,14 @@ export function createStatementStore(db: Database): StatementStore {
       const rows = await db
         .selectDistinctOn([statements.tradingAccountId])
         .from(statements)
-        .where(and(eq(statements.userId, userId), eq(statements.status, 'verified'), isNotNull(statements.tradingAccountId), isNotNull(statements.report)))
+        .where(
+          and(
+            eq(statements.userId, userId),
+            eq(statements.status, 'verified'),
+            isNotNull(statements.tradingAccountId),
+            isNotNull(statements.report),
+          ),
+        )
         .orderBy(statements.tradingAccountId, desc(statements.verifiedAt), desc(statements.id));
       return rows.map(fromRow).filter((s): s is VerifiedStatement => s.report !== null && s.tradingAccountId !== null);
     },
@@ -100,7 +120,11 @@ export function createStatementStore(db: Database): StatementStore {
   };
 }
 
-async function listPage(db: Database, where: SQL, page: { cursor?: string; limit: number }): Promise<StatementRecord[]> {
+async function listPage(
+  db: Database,
+  where: SQL,
+  page: { cursor?: string; limit: number },
+): Promise<StatementRecord[]> {
   const rows = await db
     .select()
     .from(statements)
@@ -225,6 +249,9 @@ function fromRow(r: Row): StatementRecord {
   const { reviewBy, reviewedAt, reviewDecision, reviewReason, ...rest } = r;
   return {
     ...rest,
-    review: reviewBy && reviewedAt && reviewDecision ? { by: reviewBy, at: reviewedAt, decision: reviewDecision, reason: reviewReason } : null,
+    review:
+      reviewBy && reviewedAt && reviewDecision
+        ? { by: reviewBy, at: reviewedAt, decision: reviewDecision, reason: reviewReason }
+        : null,
   };
 }

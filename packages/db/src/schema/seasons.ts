@@ -3,7 +3,20 @@ import type { ranking, seasons as s } from '@clantrader/core';
 type RankingRules = ranking.RankingRules;
 type SeasonArchive = s.SeasonArchive;
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, doublePrecision, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  check,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { users } from './accounts';
 
 const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -22,7 +35,10 @@ export const seasons = pgTable(
     frozenAt: at('frozen_at'),
     archivedAt: at('archived_at'),
   },
-  (t) => [index('seasons_status_ends_idx').on(t.status, t.endsAt), check('seasons_status_known', sql`${t.status} in ('open', 'frozen', 'archived')`)],
+  (t) => [
+    index('seasons_status_ends_idx').on(t.status, t.endsAt),
+    check('seasons_status_known', sql`${t.status} in ('open', 'frozen', 'archived')`),
+  ],
 );
 
 /** The frozen result of a season, written in the same transaction as the move to archived. */
@@ -54,7 +70,10 @@ export const seasonResults = pgTable(
     tier: text('tier'),
     awards: jsonb('awards').$type<string[]>().notNull(),
   },
-  (t) => [uniqueIndex('season_results_season_user_idx').on(t.seasonId, t.userId), index('season_results_user_idx').on(t.userId, t.seasonId)],
+  (t) => [
+    uniqueIndex('season_results_season_user_idx').on(t.seasonId, t.userId),
+    index('season_results_user_idx').on(t.userId, t.seasonId),
+  ],
 );
 
 /**

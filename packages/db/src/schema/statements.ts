@@ -1,6 +1,18 @@
 import type { ReviewFinding, StatementReport } from '@clantrader/core';
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { users } from './accounts';
 
 const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -25,7 +37,10 @@ export const tradingAccounts = pgTable(
     currency: text('currency'),
     createdAt: at('created_at').notNull(),
   },
-  (t) => [unique('trading_accounts_user_key_unique').on(t.userId, t.accountKey), index('trading_accounts_key_idx').on(t.accountKey)],
+  (t) => [
+    unique('trading_accounts_user_key_unique').on(t.userId, t.accountKey),
+    index('trading_accounts_key_idx').on(t.accountKey),
+  ],
 );
 
 /** One uploaded statement and what processing and review made of it. */
@@ -65,7 +80,10 @@ export const statements = pgTable(
     index('statements_content_hash_idx').on(t.contentHash),
     index('statements_account_key_idx').on(t.accountKey),
     index('statements_trading_account_idx').on(t.tradingAccountId, t.verifiedAt),
-    check('statements_status_known', sql`${t.status} in ('pending', 'verified', 'needs_review', 'rejected', 'expired')`),
+    check(
+      'statements_status_known',
+      sql`${t.status} in ('pending', 'verified', 'needs_review', 'rejected', 'expired')`,
+    ),
   ],
 );
 
@@ -98,7 +116,10 @@ export const trades = pgTable(
     magic: text('magic'),
     comment: text('comment'),
   },
-  (t) => [unique('trades_account_ticket_unique').on(t.tradingAccountId, t.ticket), index('trades_close_time_idx').on(t.tradingAccountId, t.closeTime)],
+  (t) => [
+    unique('trades_account_ticket_unique').on(t.tradingAccountId, t.ticket),
+    index('trades_close_time_idx').on(t.tradingAccountId, t.closeTime),
+  ],
 );
 
 /** Deposits, withdrawals, credit and bonus rows; `op_key` is the ticket or time|kind|amount. */

@@ -63,7 +63,11 @@ export async function askBot(question: string, onUpdate: (u: AskUpdate) => void,
   });
   if (!res.ok || !res.body) {
     const problem = ErrorSchema.safeParse(await res.json().catch(() => null));
-    onUpdate({ type: 'error', code: problem.success ? problem.data.code : 'ai.unavailable', detail: problem.success ? problem.data.detail : '' });
+    onUpdate({
+      type: 'error',
+      code: problem.success ? problem.data.code : 'ai.unavailable',
+      detail: problem.success ? problem.data.detail : '',
+    });
     return;
   }
   const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();

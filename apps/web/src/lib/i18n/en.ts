@@ -30,7 +30,8 @@ export const en = {
   'landing.signup': 'Create your account',
   'landing.login': 'I already have an account',
   'landing.verified.title': 'Verified statements',
-  'landing.verified.body': 'Upload MT4/MT5 reports. We check them for consistency so the numbers on every profile are real.',
+  'landing.verified.body':
+    'Upload MT4/MT5 reports. We check them for consistency so the numbers on every profile are real.',
   'landing.clans.title': 'Clans of 3–6',
   'landing.clans.body': 'Team up with traders you trust, chat in realtime and combine your stats.',
   'landing.channels.title': 'Channels',
@@ -40,7 +41,8 @@ export const en = {
   'landing.ai.title': 'AI assistant',
   'landing.ai.body': 'Ask about clans, traders and instruments; answers come from cloud or local models.',
   'landing.offline.title': 'Works offline in Iran',
-  'landing.offline.body': 'A full on-prem mirror keeps login, chat, leaderboards and AI running with no international connection.',
+  'landing.offline.body':
+    'A full on-prem mirror keeps login, chat, leaderboards and AI running with no international connection.',
   'home.welcome': 'Welcome, {name}',
   'home.intro': 'Pick a section on the list. Clans, channels, leaderboards and the AI assistant arrive soon.',
   'home.unverified': 'Your email is not confirmed yet. Check your inbox.',
@@ -53,7 +55,8 @@ export const en = {
   'ai.bot': 'Spectator bot',
   'ai.freeDaily': 'You have {n} free questions a day.',
   'ai.freeLeft': 'Free questions left today: {n}',
-  'ai.quotaExceeded': 'You’ve used your free AI questions for today. They renew at midnight your time — thank you for your patience.',
+  'ai.quotaExceeded':
+    'You’ve used your free AI questions for today. They renew at midnight your time — thank you for your patience.',
   'ai.unavailable': 'The assistant cannot answer right now. Please try again in a minute.',
   'ai.tier.cloud': 'AI',
   'ai.tier.local': '⚡ Running in local mode',
@@ -73,7 +76,8 @@ export const en = {
   'tier.legendary': 'Legendary',
   'tier.unranked': 'Unranked',
   'leaderboard.title': 'Trader leaderboard',
-  'leaderboard.intro': 'Season {season}. Verified results only: score = 40% return, 25% Sharpe, 20% drawdown, 15% activity.',
+  'leaderboard.intro':
+    'Season {season}. Verified results only: score = 40% return, 25% Sharpe, 20% drawdown, 15% activity.',
   'leaderboard.updated': 'Updated {date}',
   'leaderboard.col.position': 'Rank',
   'leaderboard.col.trader': 'Trader',
@@ -203,7 +207,8 @@ export const en = {
   'nav.statements': 'Verification',
   'nav.adminReview': 'Review queue',
   'statements.title': 'Statement verification',
-  'statements.intro': 'Upload an MT4 or MT5 report (HTML or XLSX). We read it, check that its numbers add up and show the verified results on your profile.',
+  'statements.intro':
+    'Upload an MT4 or MT5 report (HTML or XLSX). We read it, check that its numbers add up and show the verified results on your profile.',
   'statements.upload.title': 'Upload a statement',
   'statements.upload.drop': 'Drag a statement file here, or',
   'statements.upload.choose': 'Choose a file',
@@ -224,7 +229,8 @@ export const en = {
   'statements.list.older': 'Older statements',
   'statements.list.newest': 'Newest statements',
   'statements.reverify.title': 'Time to re-verify',
-  'statements.reverify.body': 'A verified statement has expired. Upload a fresh report to keep your results on your profile.',
+  'statements.reverify.body':
+    'A verified statement has expired. Upload a fresh report to keep your results on your profile.',
   'statements.reverify.item': 'Expired — upload a fresh statement',
   'status.pending': 'Processing',
   'status.verified': 'Verified',

@@ -32,7 +32,8 @@ export const fa: Record<MessageKey, string> = {
   'landing.signup': 'ساخت حساب کاربری',
   'landing.login': 'حساب دارم',
   'landing.verified.title': 'صورت‌حساب‌های تأییدشده',
-  'landing.verified.body': 'گزارش‌های MT4/MT5 را بارگذاری کنید. ما سازگاری آن‌ها را بررسی می‌کنیم تا اعداد هر پروفایل واقعی باشند.',
+  'landing.verified.body':
+    'گزارش‌های MT4/MT5 را بارگذاری کنید. ما سازگاری آن‌ها را بررسی می‌کنیم تا اعداد هر پروفایل واقعی باشند.',
   'landing.clans.title': 'کلن‌های ۳ تا ۶ نفره',
   'landing.clans.body': 'با معامله‌گرانی که به آن‌ها اعتماد دارید تیم شوید، هم‌زمان گفتگو کنید و آمارتان را یکی کنید.',
   'landing.channels.title': 'کانال‌ها',
@@ -42,7 +43,8 @@ export const fa: Record<MessageKey, string> = {
   'landing.ai.title': 'دستیار هوش مصنوعی',
   'landing.ai.body': 'درباره‌ی کلن‌ها، معامله‌گران و نمادها بپرسید؛ پاسخ از مدل ابری یا محلی می‌آید.',
   'landing.offline.title': 'کار بدون اینترنت بین‌الملل در ایران',
-  'landing.offline.body': 'نسخه‌ی داخلی کامل، ورود، گفتگو، رده‌بندی و هوش مصنوعی را بدون اتصال بین‌المللی فعال نگه می‌دارد.',
+  'landing.offline.body':
+    'نسخه‌ی داخلی کامل، ورود، گفتگو، رده‌بندی و هوش مصنوعی را بدون اتصال بین‌المللی فعال نگه می‌دارد.',
   'home.welcome': '{name}، خوش آمدید',
   'home.intro': 'یک بخش را از فهرست انتخاب کنید. کلن‌ها، کانال‌ها، رده‌بندی و دستیار هوش مصنوعی به‌زودی می‌آیند.',
   'home.unverified': 'ایمیل شما هنوز تأیید نشده است. صندوق نامه‌تان را ببینید.',
@@ -55,7 +57,8 @@ export const fa: Record<MessageKey, string> = {
   'ai.bot': 'ربات تماشاگر',
   'ai.freeDaily': 'شما روزانه {n} سؤال رایگان دارید.',
   'ai.freeLeft': 'سؤال‌های رایگان باقی‌مانده امروز: {n}',
-  'ai.quotaExceeded': 'سؤال‌های رایگان امروز شما تمام شده است. نیمه‌شب به وقت شما دوباره فعال می‌شوند — از صبر شما سپاسگزاریم.',
+  'ai.quotaExceeded':
+    'سؤال‌های رایگان امروز شما تمام شده است. نیمه‌شب به وقت شما دوباره فعال می‌شوند — از صبر شما سپاسگزاریم.',
   'ai.unavailable': 'دستیار در حال حاضر نمی‌تواند پاسخ دهد. لطفاً یک دقیقه دیگر دوباره تلاش کنید.',
   'ai.tier.cloud': 'هوش مصنوعی',
   'ai.tier.local': '⚡ در حالت محلی اجرا می‌شود',
@@ -101,7 +104,8 @@ export const fa: Record<MessageKey, string> = {
   'leaderboard.apply': 'اعمال',
   'leaderboard.clear': 'حذف فیلترها',
   'leaderboard.loading': 'در حال بارگذاری…',
-  'leaderboard.empty': 'هنوز معامله‌گر رتبه‌داری در این فصل نیست — هر معامله‌گر به {trades} معامله در {days} روز نیاز دارد.',
+  'leaderboard.empty':
+    'هنوز معامله‌گر رتبه‌داری در این فصل نیست — هر معامله‌گر به {trades} معامله در {days} روز نیاز دارد.',
   'leaderboard.noMatch': 'هیچ معامله‌گری با این فیلترها پیدا نشد.',
   'leaderboard.next': 'بعدی',
   'leaderboard.first': 'صفحه‌ی اول',
@@ -205,7 +209,8 @@ export const fa: Record<MessageKey, string> = {
   'nav.statements': 'تأیید',
   'nav.adminReview': 'صف بررسی',
   'statements.title': 'تأیید صورت‌حساب',
-  'statements.intro': 'گزارش MT4 یا MT5 (HTML یا XLSX) را بارگذاری کنید. آن را می‌خوانیم، درستی اعدادش را می‌سنجیم و نتایج تأییدشده را در پروفایل شما نشان می‌دهیم.',
+  'statements.intro':
+    'گزارش MT4 یا MT5 (HTML یا XLSX) را بارگذاری کنید. آن را می‌خوانیم، درستی اعدادش را می‌سنجیم و نتایج تأییدشده را در پروفایل شما نشان می‌دهیم.',
   'statements.upload.title': 'بارگذاری صورت‌حساب',
   'statements.upload.drop': 'فایل صورت‌حساب را اینجا رها کنید، یا',
   'statements.upload.choose': 'انتخاب فایل',
@@ -226,7 +231,8 @@ export const fa: Record<MessageKey, string> = {
   'statements.list.older': 'صورت‌حساب‌های قدیمی‌تر',
   'statements.list.newest': 'تازه‌ترین صورت‌حساب‌ها',
   'statements.reverify.title': 'زمان تأیید دوباره',
-  'statements.reverify.body': 'یک صورت‌حساب تأییدشده منقضی شده است. برای ماندن نتایج در پروفایل، گزارش تازه‌ای بارگذاری کنید.',
+  'statements.reverify.body':
+    'یک صورت‌حساب تأییدشده منقضی شده است. برای ماندن نتایج در پروفایل، گزارش تازه‌ای بارگذاری کنید.',
   'statements.reverify.item': 'منقضی شده — صورت‌حساب تازه بارگذاری کنید',
   'status.pending': 'در حال پردازش',
   'status.verified': 'تأییدشده',
@@ -242,7 +248,8 @@ export const fa: Record<MessageKey, string> = {
   'statement.reviewNote': 'برخی اعداد با هم جور نیستند، پس یک مدیر این صورت‌حساب را بررسی می‌کند.',
   'statement.rejectedNote': 'این صورت‌حساب رد شد.',
   'statement.reason': 'دلیل',
-  'statement.expiredNote': 'این صورت‌حساب منقضی شده است. برای ماندن در وضعیت تأییدشده، صورت‌حساب تازه‌ای بارگذاری کنید.',
+  'statement.expiredNote':
+    'این صورت‌حساب منقضی شده است. برای ماندن در وضعیت تأییدشده، صورت‌حساب تازه‌ای بارگذاری کنید.',
   'statement.account': 'حساب',
   'statement.login': 'شماره‌ی حساب',
   'statement.broker': 'بروکر',

@@ -44,7 +44,10 @@ export function formatMoney(locale: Locale, cents: number, currency: string | nu
       // not an ISO 4217 code Intl accepts: fall through
     }
   }
-  const plain = new Intl.NumberFormat(NUMBER_LOCALE[locale], { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(amount);
+  const plain = new Intl.NumberFormat(NUMBER_LOCALE[locale], {
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+  }).format(amount);
   return code ? `${plain} ${code}` : plain;
 }
 
@@ -61,5 +64,7 @@ export function formatMonth(locale: Locale, month: string): string {
   const [y, m] = month.split('-').map(Number);
   if (!y || !m) return month;
   const tag = locale === 'fa' ? 'fa-IR-u-ca-gregory' : 'en-GB';
-  return new Intl.DateTimeFormat(tag, { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(y, m - 1, 15));
+  return new Intl.DateTimeFormat(tag, { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
+    Date.UTC(y, m - 1, 15),
+  );
 }

@@ -32,7 +32,11 @@ describe('parseProblem', () => {
 
   it('joins array paths and keeps Retry-After', async () => {
     const error = await parseProblem(
-      problem(429, { code: 'rate.limited', errors: [{ path: ['preferredPairs', 2], message: 'Bad' }] }, { 'Retry-After': '30' }),
+      problem(
+        429,
+        { code: 'rate.limited', errors: [{ path: ['preferredPairs', 2], message: 'Bad' }] },
+        { 'Retry-After': '30' },
+      ),
     );
     expect(error.fields).toEqual([{ path: 'preferredPairs.2', message: 'Bad' }]);
     expect(error.retryAfterSeconds).toBe(30);

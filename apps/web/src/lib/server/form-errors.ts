@@ -30,7 +30,10 @@ export function describeApiError(error: unknown, locale: Locale): { errors: Fiel
   const errors: FieldErrors = {};
   for (const issue of error.fields) errors[issue.path.split('.')[0] ?? '_form'] ??= issue.message;
   if (Object.keys(errors).length > 0) return { errors };
-  return { errors: {}, message: error.status >= 500 ? translate(locale, 'error.unavailable') : translate(locale, 'error.generic') };
+  return {
+    errors: {},
+    message: error.status >= 500 ? translate(locale, 'error.unavailable') : translate(locale, 'error.generic'),
+  };
 }
 
 /** fail() for an API error, keeping the user's typed values. */

@@ -14,8 +14,20 @@ export type NavItem = {
 /** The left-pane list. Clans, channels and AI are placeholders for now. */
 export function navItems(handle: string, role: 'user' | 'admin' = 'user'): NavItem[] {
   const items: NavItem[] = [
-    { id: 'clans', href: resolve('/[section=section]', { section: 'clans' }), labelKey: 'nav.clans', icon: '⚔', unread: 0 },
-    { id: 'channels', href: resolve('/[section=section]', { section: 'channels' }), labelKey: 'nav.channels', icon: '☰', unread: 0 },
+    {
+      id: 'clans',
+      href: resolve('/[section=section]', { section: 'clans' }),
+      labelKey: 'nav.clans',
+      icon: '⚔',
+      unread: 0,
+    },
+    {
+      id: 'channels',
+      href: resolve('/[section=section]', { section: 'channels' }),
+      labelKey: 'nav.channels',
+      icon: '☰',
+      unread: 0,
+    },
     { id: 'leaderboard', href: resolve('/leaderboard'), labelKey: 'nav.leaderboard', icon: '★', unread: 0 },
     { id: 'ai', href: resolve('/[section=section]', { section: 'ai' }), labelKey: 'nav.ai', icon: '✦', unread: 0 },
     { id: 'statements', href: resolve('/statements'), labelKey: 'nav.statements', icon: '✔', unread: 0 },
@@ -23,7 +35,13 @@ export function navItems(handle: string, role: 'user' | 'admin' = 'user'): NavIt
     { id: 'settings', href: resolve('/settings/profile'), labelKey: 'nav.settings', icon: '✎', unread: 0 },
   ];
   if (role === 'admin') {
-    items.push({ id: 'admin-review', href: resolve('/admin/review'), labelKey: 'nav.adminReview', icon: '⚖', unread: 0 });
+    items.push({
+      id: 'admin-review',
+      href: resolve('/admin/review'),
+      labelKey: 'nav.adminReview',
+      icon: '⚖',
+      unread: 0,
+    });
   }
   return items;
 }

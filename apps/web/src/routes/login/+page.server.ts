@@ -13,7 +13,8 @@ export const load: PageServerLoad = ({ locals, url }) => {
 };
 
 function asFailure(error: unknown): LoginFailure | null {
-  if (typeof error !== 'object' || error === null || !('type' in error) || error.type !== 'CredentialsSignin') return null;
+  if (typeof error !== 'object' || error === null || !('type' in error) || error.type !== 'CredentialsSignin')
+    return null;
   const code = 'code' in error ? error.code : null;
   return LOGIN_FAILURES.find((failure) => failure === code) ?? 'invalid_credentials';
 }

@@ -18,7 +18,11 @@ export const actions: Actions = {
       return formFail(422, { values: {}, errors, ...(message ? { message } : {}) });
     }
     try {
-      await apiJson(event, '/auth/password-reset/complete', UserIdSchema, { method: 'POST', json: input.data, token: null });
+      await apiJson(event, '/auth/password-reset/complete', UserIdSchema, {
+        method: 'POST',
+        json: input.data,
+        token: null,
+      });
     } catch (error) {
       return failFromApi(error, event.locals.locale, {});
     }

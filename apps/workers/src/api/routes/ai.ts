@@ -82,7 +82,8 @@ export function aiRoutes(deps: ApiDeps) {
 }
 
 function need(deps: AiApiDeps | undefined): AiApiDeps {
-  if (!deps) throw new DomainError('ai.unavailable', 'The AI assistant is not configured here', { retryAfterSeconds: 60 });
+  if (!deps)
+    throw new DomainError('ai.unavailable', 'The AI assistant is not configured here', { retryAfterSeconds: 60 });
   return deps;
 }
 

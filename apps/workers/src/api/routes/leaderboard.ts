@@ -7,7 +7,12 @@ import { queryParams } from '../validate';
 const BoardQuerySchema = z.strictObject({
   season: seasons.SeasonIdSchema.optional(),
   sort: z.enum(['score', 'return', 'sharpe', 'drawdown', 'activity']).default('score'),
-  instrument: z.string().trim().toUpperCase().regex(/^[A-Z0-9._#-]{1,24}$/, 'Instrument must be a symbol like EURUSD').optional(),
+  instrument: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z0-9._#-]{1,24}$/, 'Instrument must be a symbol like EURUSD')
+    .optional(),
   style: z.enum(TRADING_STYLES).optional(),
   cursor: z.coerce.number().int().min(0).max(10_000_000).default(0),
   limit: z.coerce.number().int().min(1).max(100).default(50),
@@ -23,8 +28,12 @@ export function leaderboardRoutes(deps: ApiDeps) {
       const q = c.req.valid('query');
       const seasonId = q.season ?? current();
       const page = await leaderboard.getLeaderboardPage(deps.leaderboard, {
-        seasonId, sort: q.sort, offset: q.cursor, limit: q.limit,
-        ...(q.instrument === undefined ? {} : { instrument: q.instrument }), ...(q.style === undefined ? {} : { style: q.style }),
+        seasonId,
+        sort: q.sort,
+        offset: q.cursor,
+        limit: q.limit,
+        ...(q.instrument === undefined ? {} : { instrument: q.instrument }),
+        ...(q.style === undefined ? {} : { style: q.style }),
       });
       return c.json({
         season: { id: seasonId },

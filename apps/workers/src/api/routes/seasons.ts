@@ -13,7 +13,12 @@ export function seasonRoutes(deps: ApiDeps) {
     const user = found ? await authenticateSession(deps.accounts, found.token) : null;
     const entry = user ? await deps.leaderboard.store.findEntry(season.id, user.id) : null;
     return c.json({
-      season: { id: season.id, startsAt: season.startsAt.toISOString(), endsAt: season.endsAt.toISOString(), daysLeft: seasons.daysLeft(season, now) },
+      season: {
+        id: season.id,
+        startsAt: season.startsAt.toISOString(),
+        endsAt: season.endsAt.toISOString(),
+        daysLeft: seasons.daysLeft(season, now),
+      },
       me: entry ? { position: entry.position, score: entry.score, tier: entry.tier, eligible: entry.eligible } : null,
     });
   });

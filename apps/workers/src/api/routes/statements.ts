@@ -28,7 +28,10 @@ export function statementRoutes(deps: ApiDeps) {
     .use('/statements', noSniff)
     .post('/statements', session, uploadLimit(), async (c) => {
       if (c.req.header('content-type')?.split(';')[0]?.trim().toLowerCase() !== 'application/octet-stream') {
-        throw new DomainError('statement.unsupported_format', 'Send the file itself as Content-Type: application/octet-stream');
+        throw new DomainError(
+          'statement.unsupported_format',
+          'Send the file itself as Content-Type: application/octet-stream',
+        );
       }
       const bytes = new Uint8Array(await c.req.arrayBuffer());
       const fileName = readFileName(c.req.header('x-file-name'));
@@ -57,7 +60,10 @@ function uploadLimit() {
   return bodyLimit({
     maxSize: STATEMENT_LIMITS.maxInputBytes,
     onError: () => {
-      throw new DomainError('statement.too_large', `The file is larger than ${STATEMENT_LIMITS.maxInputBytes / 1024 / 1024} MiB.`);
+      throw new DomainError(
+        'statement.too_large',
+        `The file is larger than ${STATEMENT_LIMITS.maxInputBytes / 1024 / 1024} MiB.`,
+      );
     },
   });
 }

@@ -12,12 +12,23 @@ async function ask(client: ApiTestClient, token: string, question: string) {
   const res = await client.fetch(
     new Request('http://api.test/api/v1/ai/ask', {
       method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'cf-connecting-ip': ip, 'x-forwarded-for': ip },
+      headers: {
+        authorization: `Bearer ${token}`,
+        'content-type': 'application/json',
+        'cf-connecting-ip': ip,
+        'x-forwarded-for': ip,
+      },
       body: JSON.stringify({ question }),
     }),
   );
   const text = await res.text();
-  if (res.status !== 200) return { status: res.status, headers: res.headers, problem: JSON.parse(text) as Record<string, unknown>, events: [] };
+  if (res.status !== 200)
+    return {
+      status: res.status,
+      headers: res.headers,
+      problem: JSON.parse(text) as Record<string, unknown>,
+      events: [],
+    };
   const events: SseEvent[] = text
     .split('\n\n')
     .filter((block) => block.trim())
@@ -43,8 +54,16 @@ export function defineAiTests(client: () => ApiTestClient): void {
   it('requires a session and a non-empty question', async () => {
     expectProblem(await call(client(), 'POST', '/ai/ask', { body: { question: 'hi' } }), 401, 'auth.unauthenticated');
     const token = await logIn(client(), await createAccount(client()));
-    expectProblem(await call(client(), 'POST', '/ai/ask', { token, body: { question: '  ' } }), 422, 'validation.failed');
-    expectProblem(await call(client(), 'POST', '/ai/ask', { token, body: { question: 'q', extra: 1 } }), 422, 'validation.failed');
+    expectProblem(
+      await call(client(), 'POST', '/ai/ask', { token, body: { question: '  ' } }),
+      422,
+      'validation.failed',
+    );
+    expectProblem(
+      await call(client(), 'POST', '/ai/ask', { token, body: { question: 'q', extra: 1 } }),
+      422,
+      'validation.failed',
+    );
   });
 
   it('streams the local answer as SSE, then refuses the 4th question of the day politely', async () => {
@@ -71,7 +90,11 @@ export function defineAiTests(client: () => ApiTestClient): void {
   it('lets only admins switch force-local', async () => {
     const user = await createAccount(client());
     const token = await logIn(client(), user);
-    expectProblem(await call(client(), 'POST', '/admin/ai/force-local', { token, body: { enabled: true } }), 403, 'auth.forbidden');
+    expectProblem(
+      await call(client(), 'POST', '/admin/ai/force-local', { token, body: { enabled: true } }),
+      403,
+      'auth.forbidden',
+    );
     await client().query(`update users set role = 'admin' where id = '${user.userId}'`);
     const on = await call(client(), 'POST', '/admin/ai/force-local', { token, body: { enabled: true } });
     expect(on.status).toBe(200);

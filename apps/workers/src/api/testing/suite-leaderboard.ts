@@ -25,25 +25,60 @@ export function defineLeaderboardTests(client: () => ApiTestClient): void {
     expect(first.status).toBe(200);
     expect(first.body).toMatchObject({ season: { id: SEASON }, updatedAt: '2019-03-10T00:00:00.000Z', nextCursor: 2 });
     expect(first.body?.items).toEqual([
-      { position: 1, handle: a.handle, displayName: a.displayName, score: 69, tier: 'gold', eligible: true, movement: { direction: 'up', delta: 2 },
-        components: { return: 75, sharpe: 50, drawdown: 100, activity: 62.5 }, metrics: { returnPct: 9, sharpe: 1.5, maxDrawdownPct: 2.5, trades: 12, tradingDays: 6 } },
+      {
+        position: 1,
+        handle: a.handle,
+        displayName: a.displayName,
+        score: 69,
+        tier: 'gold',
+        eligible: true,
+        movement: { direction: 'up', delta: 2 },
+        components: { return: 75, sharpe: 50, drawdown: 100, activity: 62.5 },
+        metrics: { returnPct: 9, sharpe: 1.5, maxDrawdownPct: 2.5, trades: 12, tradingDays: 6 },
+      },
       expect.objectContaining({ position: 2, handle: b.handle }),
     ]);
     const rest = await call(client(), 'GET', `/leaderboard/traders?season=${SEASON}&limit=2&cursor=2`);
-    expect(rest.body).toMatchObject({ items: [{ position: 3, handle: c.handle, eligible: false, score: null, tier: null }], nextCursor: null });
-    const byReturn = await call(client(), 'GET', `/leaderboard/traders?season=${SEASON}&sort=return&instrument=eurusd&style=swing_trader`);
+    expect(rest.body).toMatchObject({
+      items: [{ position: 3, handle: c.handle, eligible: false, score: null, tier: null }],
+      nextCursor: null,
+    });
+    const byReturn = await call(
+      client(),
+      'GET',
+      `/leaderboard/traders?season=${SEASON}&sort=return&instrument=eurusd&style=swing_trader`,
+    );
     expect((byReturn.body?.items as { position: number }[]).map((i) => i.position)).toEqual([1, 2, 3]);
     const none = await call(client(), 'GET', `/leaderboard/traders?season=${SEASON}&instrument=XAUUSD`);
     expect(none.body).toMatchObject({ items: [], nextCursor: null });
-    expect((await call(client(), 'GET', `/leaderboard/traders/${b.handle}?season=${SEASON}`)).body).toMatchObject({ position: 2, handle: b.handle });
+    expect((await call(client(), 'GET', `/leaderboard/traders/${b.handle}?season=${SEASON}`)).body).toMatchObject({
+      position: 2,
+      handle: b.handle,
+    });
   });
 
   it('answers unknown traders, unranked traders and bad queries with stable codes', async () => {
     const who = await createAccount(client());
-    expectProblem(await call(client(), 'GET', `/leaderboard/traders/${who.handle}?season=${SEASON}`), 404, 'leaderboard.not_ranked');
-    expectProblem(await call(client(), 'GET', `/leaderboard/traders/nobody_here_at_all?season=${SEASON}`), 404, 'profile.not_found');
+    expectProblem(
+      await call(client(), 'GET', `/leaderboard/traders/${who.handle}?season=${SEASON}`),
+      404,
+      'leaderboard.not_ranked',
+    );
+    expectProblem(
+      await call(client(), 'GET', `/leaderboard/traders/nobody_here_at_all?season=${SEASON}`),
+      404,
+      'profile.not_found',
+    );
     expectProblem(await call(client(), 'GET', '/profiles/nobody_here_at_all/seasons'), 404, 'profile.not_found');
-    for (const q of ['season=2019-13', 'sort=luck', 'limit=101', 'limit=0', 'cursor=-1', 'style=gambler', 'colour=red']) {
+    for (const q of [
+      'season=2019-13',
+      'sort=luck',
+      'limit=101',
+      'limit=0',
+      'cursor=-1',
+      'style=gambler',
+      'colour=red',
+    ]) {
       expectProblem(await call(client(), 'GET', `/leaderboard/traders?${q}`), 422, 'validation.failed');
     }
   });
@@ -60,8 +95,15 @@ export function defineLeaderboardTests(client: () => ApiTestClient): void {
     const token = await logIn(client(), who);
     expect((await call(client(), 'GET', '/seasons/current', { token })).body?.me).toBeNull();
     await placeOnBoard(client(), who.handle, season.id, 1);
-    expect((await call(client(), 'GET', '/seasons/current', { token })).body?.me).toEqual({ position: 1, score: 69, tier: 'gold', eligible: true });
-    await client().query(`insert into seasons (id, starts_at, ends_at, status, opened_at) values ('2019-02', '2019-02-01Z', '2019-03-01Z', 'archived', '2019-02-01Z') on conflict do nothing`);
+    expect((await call(client(), 'GET', '/seasons/current', { token })).body?.me).toEqual({
+      position: 1,
+      score: 69,
+      tier: 'gold',
+      eligible: true,
+    });
+    await client().query(
+      `insert into seasons (id, starts_at, ends_at, status, opened_at) values ('2019-02', '2019-02-01Z', '2019-03-01Z', 'archived', '2019-02-01Z') on conflict do nothing`,
+    );
     await client().query(`insert into season_results (season_id, user_id, position, eligible, score, tier, awards)
       select '2019-02', user_id, 4, true, 55.5, 'silver', '["rising_star"]'::jsonb from profiles where handle = '${who.handle}'`);
     expect((await call(client(), 'GET', `/profiles/${who.handle}/seasons`)).body).toEqual({

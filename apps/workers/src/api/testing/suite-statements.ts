@@ -12,18 +12,33 @@ export async function upload(
   bytes: Uint8Array,
   o: { fileName?: string; contentType?: string } = {},
 ): Promise<CallResult> {
-  const headers = new Headers({ 'content-type': o.contentType ?? 'application/octet-stream', 'cf-connecting-ip': newIp() });
+  const headers = new Headers({
+    'content-type': o.contentType ?? 'application/octet-stream',
+    'cf-connecting-ip': newIp(),
+  });
   if (token) headers.set('authorization', `Bearer ${token}`);
   if (o.fileName) headers.set('x-file-name', encodeURIComponent(o.fileName));
   const res = await client.fetch(
-    new Request('http://api.test/api/v1/statements', { method: 'POST', headers, body: bytes as Uint8Array<ArrayBuffer> }),
+    new Request('http://api.test/api/v1/statements', {
+      method: 'POST',
+      headers,
+      body: bytes as Uint8Array<ArrayBuffer>,
+    }),
   );
   const text = await res.text();
-  return { status: res.status, headers: res.headers, body: text ? (JSON.parse(text) as Record<string, unknown>) : null };
+  return {
+    status: res.status,
+    headers: res.headers,
+    body: text ? (JSON.parse(text) as Record<string, unknown>) : null,
+  };
 }
 
 /** Polls the statement until the background job has processed it (queues run async). */
-export async function waitProcessed(client: ApiTestClient, token: string, id: string): Promise<Record<string, unknown>> {
+export async function waitProcessed(
+  client: ApiTestClient,
+  token: string,
+  id: string,
+): Promise<Record<string, unknown>> {
   for (let i = 0; i < 150; i++) {
     const res = await call(client, 'GET', `/statements/${id}`, { token });
     expect(res.status).toBe(200);
@@ -52,17 +67,36 @@ export function defineStatementTests(client: () => ApiTestClient, corpus?: Corpu
     const id = String(res.body?.statementId);
     expect(res.headers.get('location')).toBe(`/api/v1/statements/${id}`);
     const done = await waitProcessed(client(), me.token, id);
-    expect(done).toMatchObject({ id, status: 'verified', label: 'self_reported', findings: [], fileName: 'bStatementb.htm' });
+    expect(done).toMatchObject({
+      id,
+      status: 'verified',
+      label: 'self_reported',
+      findings: [],
+      fileName: 'bStatementb.htm',
+    });
     expect(done).not.toHaveProperty('blobKey');
-    expect((done.report as { figures: unknown[] }).figures).toContainEqual({ key: 'totalNetProfit', stated: '58.00', computed: '58.00' });
+    expect((done.report as { figures: unknown[] }).figures).toContainEqual({
+      key: 'totalNetProfit',
+      stated: '58.00',
+      computed: '58.00',
+    });
 
     const mine = await call(client(), 'GET', '/statements', { token: me.token });
-    expect(mine.body).toMatchObject({ items: [{ id, status: 'verified', findingCount: 0 }], nextCursor: null, reverificationDue: false });
+    expect(mine.body).toMatchObject({
+      items: [{ id, status: 'verified', findingCount: 0 }],
+      nextCursor: null,
+      reverificationDue: false,
+    });
     expect(mine.headers.get('x-content-type-options')).toBe('nosniff');
 
     const stats = await call(client(), 'GET', `/profiles/${me.handle}/stats`);
     expect(stats.status).toBe(200);
-    expect(stats.body).toMatchObject({ handle: me.handle, verified: true, badge: { label: 'self_reported' }, instruments: ['EURUSD'] });
+    expect(stats.body).toMatchObject({
+      handle: me.handle,
+      verified: true,
+      badge: { label: 'self_reported' },
+      instruments: ['EURUSD'],
+    });
     const [account] = stats.body?.accounts as Record<string, unknown>[];
     expect(account).toMatchObject({ statementId: id, currency: 'USD', stats: { tradeCount: 5, netProfit: 5800 } });
     expect((account?.balanceCurve as unknown[]).length).toBe(6);
@@ -88,20 +122,31 @@ export function defineStatementTests(client: () => ApiTestClient, corpus?: Corpu
     const seen = await waitProcessed(client(), owner.token, id);
     expect(seen.status).toBe('needs_review');
     expect((seen.findings as { code: string }[]).map((f) => f.code)).toContain('summary_mismatch');
-    expect((await call(client(), 'GET', `/profiles/${owner.handle}/stats`)).body).toMatchObject({ verified: false, accounts: [] });
+    expect((await call(client(), 'GET', `/profiles/${owner.handle}/stats`)).body).toMatchObject({
+      verified: false,
+      accounts: [],
+    });
 
     expectProblem(await call(client(), 'GET', '/admin/statements', { token: owner.token }), 403, 'auth.forbidden');
-    const review = (token: string, body: unknown) => call(client(), 'POST', `/admin/statements/${id}/review`, { token, body });
+    const review = (token: string, body: unknown) =>
+      call(client(), 'POST', `/admin/statements/${id}/review`, { token, body });
     expectProblem(await review(owner.token, { decision: 'approve' }), 403, 'auth.forbidden');
 
     const admin = await trader(client(), 'admin');
-    const queue = await call(client(), 'GET', '/admin/statements?status=needs_review&limit=100', { token: admin.token });
+    const queue = await call(client(), 'GET', '/admin/statements?status=needs_review&limit=100', {
+      token: admin.token,
+    });
     expect((queue.body?.items as { id: string }[]).map((s) => s.id)).toContain(id);
     expect((await call(client(), 'GET', `/statements/${id}`, { token: admin.token })).status).toBe(200);
     const missing = expectProblem(await review(admin.token, { decision: 'reject' }), 422, 'validation.failed');
     expect(missing.errors).toEqual([{ path: 'reason', message: expect.any(String) }]);
     const done = await review(admin.token, { decision: 'reject', reason: 'Totals do not match the trades' });
-    expect(done.body).toMatchObject({ id, status: 'rejected', rejectReason: 'Totals do not match the trades', review: { decision: 'reject' } });
+    expect(done.body).toMatchObject({
+      id,
+      status: 'rejected',
+      rejectReason: 'Totals do not match the trades',
+      review: { decision: 'reject' },
+    });
     expectProblem(await review(admin.token, { decision: 'approve' }), 409, 'statement.not_reviewable');
     const after = await call(client(), 'GET', `/statements/${id}`, { token: owner.token });
     expect(after.body).toMatchObject({ status: 'rejected', rejectReason: 'Totals do not match the trades' });
@@ -110,10 +155,22 @@ export function defineStatementTests(client: () => ApiTestClient, corpus?: Corpu
   it('refuses oversize, garbage, empty and mistyped uploads with stable codes and stores nothing', async () => {
     const me = await trader(client());
     expectProblem(await upload(client(), me.token, new Uint8Array(10 * 1024 * 1024 + 1)), 413, 'statement.too_large');
-    expectProblem(await upload(client(), me.token, new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 1, 2, 3])), 415, 'statement.unsupported_format');
-    expectProblem(await upload(client(), me.token, new TextEncoder().encode('just some text')), 415, 'statement.unsupported_format');
+    expectProblem(
+      await upload(client(), me.token, new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 1, 2, 3])),
+      415,
+      'statement.unsupported_format',
+    );
+    expectProblem(
+      await upload(client(), me.token, new TextEncoder().encode('just some text')),
+      415,
+      'statement.unsupported_format',
+    );
     expectProblem(await upload(client(), me.token, new Uint8Array()), 422, 'statement.malformed');
-    expectProblem(await upload(client(), me.token, fresh(), { contentType: 'text/html' }), 415, 'statement.unsupported_format');
+    expectProblem(
+      await upload(client(), me.token, fresh(), { contentType: 'text/html' }),
+      415,
+      'statement.unsupported_format',
+    );
     expectProblem(await upload(client(), undefined, fresh()), 401, 'auth.unauthenticated');
     const rows = await client().query(`select count(*)::int as n from statements where user_id = '${me.userId}'`);
     expect(Number(rows[0]?.n)).toBe(0);
@@ -124,11 +181,21 @@ export function defineStatementTests(client: () => ApiTestClient, corpus?: Corpu
     const ids: string[] = [];
     for (let i = 0; i < 2; i++) ids.push(String((await upload(client(), me.token, fresh())).body?.statementId));
     const stranger = await trader(client());
-    expectProblem(await call(client(), 'GET', `/statements/${ids[0]}`, { token: stranger.token }), 404, 'statement.not_found');
-    expectProblem(await call(client(), 'GET', '/statements/not-a-uuid', { token: me.token }), 404, 'statement.not_found');
+    expectProblem(
+      await call(client(), 'GET', `/statements/${ids[0]}`, { token: stranger.token }),
+      404,
+      'statement.not_found',
+    );
+    expectProblem(
+      await call(client(), 'GET', '/statements/not-a-uuid', { token: me.token }),
+      404,
+      'statement.not_found',
+    );
     const first = await call(client(), 'GET', '/statements?limit=1', { token: me.token });
     expect(first.body).toMatchObject({ items: [{ id: ids[1] }] });
-    const next = await call(client(), 'GET', `/statements?limit=1&cursor=${String(first.body?.nextCursor)}`, { token: me.token });
+    const next = await call(client(), 'GET', `/statements?limit=1&cursor=${String(first.body?.nextCursor)}`, {
+      token: me.token,
+    });
     expect(next.body).toMatchObject({ items: [{ id: ids[0] }], nextCursor: null });
     expectProblem(await call(client(), 'GET', '/profiles/nobody_here_x/stats'), 404, 'profile.not_found');
   });

@@ -24,14 +24,24 @@ export class MemoryLeaderboardStore implements LeaderboardStore {
   saveBoard(seasonId: string, day: string, rows: readonly StoredBoardRow[], at: Date): Promise<void> {
     this.boards.set(seasonId, { rows, at });
     const byDay = this.snapshots.get(seasonId) ?? new Map<string, StandingsSnapshot>();
-    byDay.set(day, rows.map((r) => ({ traderId: r.traderId, position: r.position })));
+    byDay.set(
+      day,
+      rows.map((r) => ({ traderId: r.traderId, position: r.position })),
+    );
     this.snapshots.set(seasonId, byDay);
     return Promise.resolve();
   }
   readPage(q: BoardQuery): Promise<{ updatedAt: Date | null; items: BoardEntry[] }> {
     const board = this.boards.get(q.seasonId);
-    const rows = (board?.rows ?? []).filter((r) => (q.style === undefined || r.performance.style === q.style) && (q.instrument === undefined || r.instruments.includes(q.instrument)));
-    return Promise.resolve({ updatedAt: board?.at ?? null, items: rows.slice(q.offset, q.offset + q.limit).map((r) => this.toEntry(r)) });
+    const rows = (board?.rows ?? []).filter(
+      (r) =>
+        (q.style === undefined || r.performance.style === q.style) &&
+        (q.instrument === undefined || r.instruments.includes(q.instrument)),
+    );
+    return Promise.resolve({
+      updatedAt: board?.at ?? null,
+      items: rows.slice(q.offset, q.offset + q.limit).map((r) => this.toEntry(r)),
+    });
   }
   findEntry(seasonId: string, userId: string): Promise<BoardEntry | null> {
     const row = this.boards.get(seasonId)?.rows.find((r) => r.traderId === userId);
@@ -50,7 +60,22 @@ export class MemoryLeaderboardStore implements LeaderboardStore {
   private toEntry(r: StoredBoardRow): BoardEntry {
     const handle = this.handles.get(r.traderId) ?? r.traderId;
     const p = r.performance;
-    return { position: r.position, handle, displayName: handle, score: r.score, tier: r.tier, eligible: r.eligible, movement: r.movement,
-      components: r.components, metrics: { returnPct: p.returnPct, sharpe: p.sharpe, maxDrawdownPct: p.maxDrawdownPct, trades: p.tradeCount, tradingDays: p.tradingDays } };
+    return {
+      position: r.position,
+      handle,
+      displayName: handle,
+      score: r.score,
+      tier: r.tier,
+      eligible: r.eligible,
+      movement: r.movement,
+      components: r.components,
+      metrics: {
+        returnPct: p.returnPct,
+        sharpe: p.sharpe,
+        maxDrawdownPct: p.maxDrawdownPct,
+        trades: p.tradeCount,
+        tradingDays: p.tradingDays,
+      },
+    };
   }
 }

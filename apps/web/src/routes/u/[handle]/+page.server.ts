@@ -40,7 +40,8 @@ export const load: PageServerLoad = async (event) => {
     ]);
     return { profile, stats, seasons };
   } catch (e) {
-    if (e instanceof ApiError && e.status === 404) error(404, { message: 'Profile not found', code: 'profile.not_found' });
+    if (e instanceof ApiError && e.status === 404)
+      error(404, { message: 'Profile not found', code: 'profile.not_found' });
     throw e;
   }
 };
