@@ -39,10 +39,14 @@ export async function updateProfile(deps: AccountDeps, userId: string, patch: Pr
     subjectId: userId,
     data: { fields: Object.keys(patch) },
   });
-  const before = await deps.store.findProfileByUserId(userId);
+  const cache = deps.cache;
+  // The old handle is needed only to invalidate its cached public profile.
+  const before = cache ? await deps.store.findProfileByUserId(userId) : null;
   await deps.store.updateProfile(userId, patch, deps.clock.now(), audit);
-  for (const handle of [before?.handle, patch.handle]) {
-    if (handle) await deps.cache?.delete(publicProfileKey(handle)).catch(() => undefined);
+  if (cache) {
+    for (const handle of [before?.handle, patch.handle]) {
+      if (handle) await cache.delete(publicProfileKey(handle)).catch(() => undefined);
+    }
   }
   return getMe(deps, userId);
 }
