@@ -60,8 +60,18 @@ export type ProcessingOutcome = {
   } | null;
   /** Present only when verified: the rows to merge by (account, ticket). */
   merge: TradeMerge | null;
+  /**
+   * Ids of the other users' statements this decision saw as duplicates. The store re-runs
+   * the duplicate lookup under a lock on the hashes and account key and refuses the write
+   * (`stale`) when it finds one not listed here, so two users claiming one account at
+   * the same instant cannot both be verified.
+   */
+  duplicatesSeen: string[];
   audit: AuditEntry;
 };
+
+/** How `completeProcessing` ended: written, nothing to do, or decided on stale duplicates. */
+export type CompletionResult = 'written' | 'not_pending' | 'stale';
 
 export type ReviewRecord = {
   statementId: string;
@@ -103,10 +113,12 @@ export interface StatementStore {
   }): Promise<DuplicateMatch[]>;
   /**
    * pending -> outcome.status, creating/reusing the trading account and merging trades
-   * when verified, plus the audit row, atomically. False (and nothing written) when the
-   * statement was no longer pending.
+   * when verified, plus the audit row, atomically. `not_pending` (nothing written) when the
+   * statement was no longer pending; `stale` (nothing written) when, under a lock on the
+   * outcome's hashes and account key, another user's statement matches that is not in
+   * `outcome.duplicatesSeen` — the caller decides again with fresh duplicates.
    */
-  completeProcessing(outcome: ProcessingOutcome): Promise<boolean>;
+  completeProcessing(outcome: ProcessingOutcome): Promise<CompletionResult>;
   /** needs_review -> verified | rejected, merging when approved; false when not in review. */
   recordReview(review: ReviewRecord): Promise<boolean>;
   /**

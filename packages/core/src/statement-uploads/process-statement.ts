@@ -33,17 +33,45 @@ export async function processStatement(
 
   const base = { statementId: statement.id, at: deps.clock.now() };
   const parsed = readOrReason(bytes);
-  let outcome: ProcessingOutcome;
-  if (typeof parsed === 'string') {
-    outcome = rejected(deps, statement.userId, base, parsed);
-  } else {
-    const fingerprint = await fingerprintStatement(deps, { bytes, statement: parsed });
-    const duplicates = await deps.store.findDuplicates({ userId: statement.userId, ...fingerprint });
-    outcome = analysed(deps, { userId: statement.userId, base, parsed, fingerprint, duplicates });
+  const decide = await decider(deps, { userId: statement.userId, base, bytes, parsed });
+  // Another user's upload of the same account may commit between our lookup and our write;
+  // the store then answers `stale` and we decide again with what it committed.
+  for (let attempt = 1; ; attempt++) {
+    const outcome = await decide();
+    const result = await finish(deps, statement.id, outcome);
+    if (result !== 'stale') return result;
+    if (attempt >= MAX_DECISIONS) {
+      throw new Error(`Statement ${statement.id}: duplicates kept changing under ${MAX_DECISIONS} decisions`);
+    }
   }
-  const changed = await deps.store.completeProcessing(outcome);
-  if (!changed) {
-    const now = await deps.store.findStatement(statement.id);
+}
+
+/** How to (re)decide: a rejection is final; an analysis re-reads the duplicates each time. */
+async function decider(
+  deps: Pick<StatementDeps, 'store' | 'hasher' | 'clock' | 'ids'>,
+  input: { userId: string; base: Base; bytes: Uint8Array; parsed: ParsedStatement | string },
+): Promise<() => Promise<ProcessingOutcome>> {
+  const { userId, base, bytes, parsed } = input;
+  if (typeof parsed === 'string') return async () => rejected(deps, userId, base, parsed);
+  const fingerprint = await fingerprintStatement(deps, { bytes, statement: parsed });
+  return async () => {
+    const duplicates = await deps.store.findDuplicates({ userId, ...fingerprint });
+    return analysed(deps, { userId, base, parsed, fingerprint, duplicates });
+  };
+}
+
+/** Concurrent claims settle in one retry; more means something is looping, so the job retries later. */
+const MAX_DECISIONS = 3;
+
+async function finish(
+  deps: Pick<StatementDeps, 'store'>,
+  statementId: string,
+  outcome: ProcessingOutcome,
+): Promise<ProcessResult | 'stale'> {
+  const result = await deps.store.completeProcessing(outcome);
+  if (result === 'stale') return 'stale';
+  if (result === 'not_pending') {
+    const now = await deps.store.findStatement(statementId);
     return { status: now?.status ?? outcome.status, changed: false };
   }
   return { status: outcome.status, changed: true };
@@ -80,6 +108,7 @@ function rejected(deps: Deps, userId: string, base: Base, reason: string): Proce
     rejectReason: reason,
     account: null,
     merge: null,
+    duplicatesSeen: [],
     audit: auditEntry(deps, {
       actorId: null,
       action: 'statement.rejected',
@@ -127,6 +156,7 @@ function analysed(deps: Deps, a: Analysis): ProcessingOutcome {
       : null,
     merge:
       status === 'verified' ? { trades: a.parsed.closedTrades, balanceOperations: a.parsed.balanceOperations } : null,
+    duplicatesSeen: [...new Set(a.duplicates.map((d) => d.statementId))],
     audit: auditEntry(deps, {
       actorId: null,
       action: `statement.${status}`,

@@ -1,6 +1,7 @@
 import type { AuditEntry } from '../accounts/model';
 import type { StatementRecord, StatementStatus } from '../statement-uploads/model';
 import type {
+  CompletionResult,
   DuplicateMatch,
   ProcessingOutcome,
   ReviewRecord,
@@ -48,9 +49,18 @@ export class MemoryStatementStore implements StatementStore {
     }
     return out;
   }
-  async completeProcessing(o: ProcessingOutcome) {
+  async completeProcessing(o: ProcessingOutcome): Promise<CompletionResult> {
     const s = this.statements.get(o.statementId);
-    if (!s || s.status !== 'pending') return false;
+    if (!s || s.status !== 'pending') return 'not_pending';
+    if (o.fileHash && o.contentHash) {
+      const now = await this.findDuplicates({
+        userId: s.userId,
+        fileHash: o.fileHash,
+        contentHash: o.contentHash,
+        accountKey: o.accountKey,
+      });
+      if (now.some((d) => !o.duplicatesSeen.includes(d.statementId))) return 'stale';
+    }
     const accountId = o.account ? this.upsertAccount(o.account) : null;
     this.statements.set(s.id, {
       ...s,
@@ -67,7 +77,7 @@ export class MemoryStatementStore implements StatementStore {
     });
     if (o.status === 'verified' && accountId) this.verifyAccount(accountId, o.merge);
     this.audit.push(o.audit);
-    return true;
+    return 'written';
   }
   async recordReview(r: ReviewRecord) {
     const s = this.statements.get(r.statementId);

@@ -117,6 +117,35 @@ describe.each(testDatabases())('StatementStore on $name', ({ open }) => {
     expect(await handle.db.select().from(auditLog).where(eq(auditLog.action, 'statement.verified'))).toHaveLength(1);
   });
 
+  it('lets only one of two users claiming the same account at the same instant be verified', async () => {
+    const [a, b] = [await user(), await user()];
+    const uploads = [await upload(a.id), await upload(b.id)];
+    // Both jobs read the duplicates before either writes: the race the claim locks close.
+    const store = deps.store;
+    let calls = 0;
+    let releaseFirst = () => {};
+    const racing: StatementDeps = {
+      ...deps,
+      store: {
+        ...store,
+        async findDuplicates(q) {
+          const found = await store.findDuplicates(q);
+          calls += 1;
+          if (calls === 1) await new Promise<void>((resolve) => (releaseFirst = resolve));
+          if (calls === 2) releaseFirst();
+          return found;
+        },
+      },
+    };
+    const results = await Promise.all(uploads.map((u) => processStatement(racing, u)));
+    expect(calls).toBe(3);
+    expect(results.map((r) => r.status).sort()).toEqual(['needs_review', 'verified']);
+    const loser = uploads[results.findIndex((r) => r.status === 'needs_review')];
+    const findings = (await deps.store.findStatement(loser?.statementId ?? ''))?.findings.map((f) => f.code);
+    expect(findings).toContain('account_claimed');
+    expect(await handle.db.select().from(trades)).toHaveLength(5);
+  });
+
   it('records an approval once, merging the trades of the reviewed statement', async () => {
     const owner = await user();
     const admin = await user('admin');

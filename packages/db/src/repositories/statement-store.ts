@@ -1,4 +1,5 @@
 import type {
+  CompletionResult,
   DuplicateMatch,
   ProcessingOutcome,
   ReviewRecord,
@@ -35,30 +36,7 @@ export function createStatementStore(db: Database): StatementStore {
     },
     listByUser: (userId, page) => listPage(db, eq(statements.userId, userId), page),
     listByStatus: (status, page) => listPage(db, eq(statements.status, status), page),
-    async findDuplicates(q) {
-      const match = [eq(statements.fileHash, q.fileHash), eq(statements.contentHash, q.contentHash)];
-      if (q.accountKey) match.push(eq(statements.accountKey, q.accountKey));
-      const rows = await db
-        .select({
-          id: statements.id,
-          userId: statements.userId,
-          fileHash: statements.fileHash,
-          contentHash: statements.contentHash,
-          accountKey: statements.accountKey,
-        })
-        .from(statements)
-        .where(and(ne(statements.userId, q.userId), ne(statements.status, 'rejected'), or(...match)))
-        .orderBy(statements.id)
-        .limit(100);
-      const out: DuplicateMatch[] = [];
-      for (const r of rows) {
-        if (r.fileHash === q.fileHash) out.push({ statementId: r.id, userId: r.userId, match: 'file' });
-        if (r.contentHash === q.contentHash) out.push({ statementId: r.id, userId: r.userId, match: 'content' });
-        if (q.accountKey && r.accountKey === q.accountKey)
-          out.push({ statementId: r.id, userId: r.userId, match: 'account' });
-      }
-      return out;
-    },
+    findDuplicates: (q) => findDuplicates(db, q),
     completeProcessing: (o) => db.transaction((tx) => writeOutcome(tx, o)),
     recordReview: (r) => db.transaction((tx) => writeReview(tx, r)),
     expireStale: (cutoff, now, audit) =>
@@ -134,7 +112,57 @@ async function listPage(
   return rows.map(fromRow);
 }
 
-async function writeOutcome(tx: Executor, o: ProcessingOutcome): Promise<boolean> {
+type DuplicateQuery = Parameters<StatementStore['findDuplicates']>[0];
+
+async function findDuplicates(db: Executor, q: DuplicateQuery): Promise<DuplicateMatch[]> {
+  const match = [eq(statements.fileHash, q.fileHash), eq(statements.contentHash, q.contentHash)];
+  if (q.accountKey) match.push(eq(statements.accountKey, q.accountKey));
+  const rows = await db
+    .select({
+      id: statements.id,
+      userId: statements.userId,
+      fileHash: statements.fileHash,
+      contentHash: statements.contentHash,
+      accountKey: statements.accountKey,
+    })
+    .from(statements)
+    .where(and(ne(statements.userId, q.userId), ne(statements.status, 'rejected'), or(...match)))
+    .orderBy(statements.id)
+    .limit(100);
+  const out: DuplicateMatch[] = [];
+  for (const r of rows) {
+    if (r.fileHash === q.fileHash) out.push({ statementId: r.id, userId: r.userId, match: 'file' });
+    if (r.contentHash === q.contentHash) out.push({ statementId: r.id, userId: r.userId, match: 'content' });
+    if (q.accountKey && r.accountKey === q.accountKey)
+      out.push({ statementId: r.id, userId: r.userId, match: 'account' });
+  }
+  return out;
+}
+
+/**
+ * Serialises decisions about the same file, history or account: two uploads sharing any
+ * of them take the same transaction-scoped advisory locks (sorted, so never a deadlock),
+ * and the second re-reads the duplicates only after the first committed.
+ */
+async function lockClaims(tx: Executor, keys: string[]): Promise<void> {
+  for (const key of [...new Set(keys)].sort()) {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`claim:${key}`}, 0))`);
+  }
+}
+
+async function writeOutcome(tx: Executor, o: ProcessingOutcome): Promise<CompletionResult> {
+  const pending = await tx
+    .select({ userId: statements.userId })
+    .from(statements)
+    .where(and(eq(statements.id, o.statementId), eq(statements.status, 'pending')))
+    .limit(1);
+  const owner = pending[0]?.userId;
+  if (!owner) return 'not_pending';
+  if (o.fileHash && o.contentHash) {
+    await lockClaims(tx, [o.fileHash, o.contentHash, ...(o.accountKey ? [o.accountKey] : [])]);
+    const now = await findDuplicates(tx, { userId: owner, ...o, fileHash: o.fileHash, contentHash: o.contentHash });
+    if (now.some((d) => !o.duplicatesSeen.includes(d.statementId))) return 'stale';
+  }
   const claimed = await tx
     .update(statements)
     .set({
@@ -150,7 +178,7 @@ async function writeOutcome(tx: Executor, o: ProcessingOutcome): Promise<boolean
     })
     .where(and(eq(statements.id, o.statementId), eq(statements.status, 'pending')))
     .returning({ id: statements.id });
-  if (claimed.length === 0) return false;
+  if (claimed.length === 0) return 'not_pending';
   if (o.account) {
     const [account] = await tx
       .insert(tradingAccounts)
@@ -165,7 +193,7 @@ async function writeOutcome(tx: Executor, o: ProcessingOutcome): Promise<boolean
     if (o.status === 'verified') await verifyAccount(tx, account.id, o.statementId, o.merge);
   }
   await tx.insert(auditLog).values(o.audit);
-  return true;
+  return 'written';
 }
 
 async function writeReview(tx: Executor, r: ReviewRecord): Promise<boolean> {
