@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { ai, expireStatements, leaderboard, purgeExpiredTokens } from '@clantrader/core';
+import { ai, expireStatements, leaderboard, purgeExpiredTokens, requeuePendingStatements } from '@clantrader/core';
 import { migrateDatabase } from '@clantrader/db';
 import { openDatabase } from '@clantrader/db/open-database';
 import { createApi } from '@clantrader/workers/api';
@@ -59,6 +59,8 @@ async function main() {
     [
       { name: 'purge-expired-tokens', everyMs: 60 * 60 * 1000, run: () => purgeExpiredTokens(app.accounts) },
       { name: 'expire-statements', everyMs: 24 * 60 * 60 * 1000, run: () => expireStatements(app.statements) },
+      // The in-process queue does not survive a restart: uploads left pending are queued again.
+      { name: 'requeue-statements', everyMs: 5 * 60 * 1000, run: () => requeuePendingStatements(app.statements) },
       // Season rollover + live leaderboard recompute (the daily snapshot rides on the first run of a day).
       {
         name: 'season-jobs',

@@ -1,8 +1,10 @@
 import { createUuidV7, systemClock } from '@clantrader/adapters';
-import { ai, expireStatements, leaderboard, purgeExpiredTokens } from '@clantrader/core';
+import { ai, expireStatements, leaderboard, purgeExpiredTokens, requeuePendingStatements } from '@clantrader/core';
 import { createAccountStore, createLeaderboardStore, createSeasonStore, createStatementStore } from '@clantrader/db';
 import { openNeon } from '@clantrader/db/drivers/neon';
+import { createCloudflareJobQueue } from './adapters/job-queue.cloudflare';
 import { aiSettingsFromEnv, buildAiDeps } from './ai-wiring';
+import type { WorkerBindings } from './bindings';
 import { logJson } from './compose';
 import type { WorkerEnv } from './env';
 
@@ -13,16 +15,30 @@ export const CRON_EXPIRE_STATEMENTS = '23 3 * * *';
 export const CRON_AI_PROBE = '* * * * *';
 /** Hourly at :07: season rollover, then the live leaderboard recompute (and daily snapshot). */
 export const CRON_SEASONS = '7 * * * *';
+/** Every 10 minutes: queue again statements whose processing job was lost. */
+export const CRON_REQUEUE_STATEMENTS = '*/10 * * * *';
 
 /**
- * Runs the background job of one Cron Trigger: daily, statements past their
- * re-verification date expire; on every other cron (hourly), expired tokens and sessions
- * are purged. Both jobs are idempotent, so a retried or duplicated trigger is harmless.
- * Throws on failure so Cloudflare records the run as failed.
+ * Runs the core job of one Cron Trigger (the CRON_* constants above); any other cron
+ * purges expired tokens and sessions. Every job is idempotent, so a retried or
+ * duplicated trigger is harmless. Throws on failure so Cloudflare records the run as failed.
  */
-export async function runScheduledJobs(env: WorkerEnv, cron: string): Promise<Record<string, number>> {
+export async function runScheduledJobs(
+  env: WorkerEnv,
+  bindings: Pick<WorkerBindings, 'statementJobs'>,
+  cron: string,
+): Promise<Record<string, number>> {
   const handle = openNeon(env.DATABASE_URL, env.NEON_WS_PROXY ? { wsProxy: env.NEON_WS_PROXY } : {});
   try {
+    if (cron === CRON_REQUEUE_STATEMENTS) {
+      const result = await requeuePendingStatements({
+        store: createStatementStore(handle.db),
+        queue: createCloudflareJobQueue(bindings.statementJobs),
+        clock: systemClock,
+      });
+      logJson({ level: 'info', event: 'cron.requeue_statements', cron, ...result });
+      return result;
+    }
     if (cron === CRON_SEASONS) {
       const result = await leaderboard.runSeasonJobs({
         clock: systemClock,

@@ -4,7 +4,9 @@ import { env } from 'cloudflare:workers';
 import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { call, createAccount, logIn, rowsOf, type ApiTestClient } from './api/testing/api-client';
-import { CRON_PURGE_TOKENS } from './scheduled';
+import { readWorkerBindings } from './bindings';
+import { readWorkerEnv } from './env';
+import { CRON_PURGE_TOKENS, CRON_REQUEUE_STATEMENTS, runScheduledJobs } from './scheduled';
 import worker from './worker';
 
 describe('Worker scheduled handler', () => {
@@ -44,5 +46,22 @@ describe('Worker scheduled handler', () => {
     expect(await countFor(stale.userId)).toEqual({ tokens: 0, sessions: 0 });
     expect(await countFor(live.userId)).toEqual({ tokens: 1, sessions: 1 });
     expect((await call(client, 'GET', '/me', { token: staleSession })).status).toBe(401);
+  });
+
+  it('queues again a statement left pending for over five minutes, and not a fresh one', async () => {
+    const owner = await createAccount(client);
+    const insert = (id: string, age: string) =>
+      client.query(
+        `insert into statements (id, user_id, status, label, file_name, byte_size, blob_key, created_at)
+         values ('${id}', '${owner.userId}', 'pending', 'self_reported', 'r.htm', 10, 'missing/${id}', now() - interval '${age}')`,
+      );
+    const lost = '01900000-0000-7000-8000-00000000a001';
+    await insert(lost, '6 minutes');
+    await insert('01900000-0000-7000-8000-00000000a002', '1 minute');
+    const raw: Record<string, unknown> = { ...env };
+    const result = await runScheduledJobs(readWorkerEnv(raw), readWorkerBindings(raw), CRON_REQUEUE_STATEMENTS);
+    expect(result.requeued).toBeGreaterThanOrEqual(1);
+    // The consumer finds no original for these rows; mark them done so it stops retrying.
+    await client.query(`update statements set status = 'rejected' where user_id = '${owner.userId}'`);
   });
 });

@@ -56,7 +56,7 @@ export default {
   async scheduled(controller, env) {
     const config = readEnvOrLog(env);
     if (!config) throw new Error('Invalid Worker environment; see the logged error');
-    await runScheduledJobs(config.env, controller.cron);
+    await runScheduledJobs(config.env, config.bindings, controller.cron);
   },
 } satisfies ExportedHandler<Record<string, unknown>>;
 

@@ -14,6 +14,7 @@ export {
   type StatementSummary,
 } from './view-statement';
 export { expireStatements } from './expire-statements';
+export { requeuePendingStatements, REQUEUE_AFTER_MS } from './requeue-pending';
 export { getTraderStats, type TraderStats, type AccountStats } from './get-trader-stats';
 export { requireAdmin } from './require-admin';
 export type { ContentHasher } from '../verification/ports';

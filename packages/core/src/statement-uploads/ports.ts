@@ -99,6 +99,8 @@ export interface StatementStore {
   findStatement(id: string): Promise<StatementRecord | null>;
   /** The user's statements, newest first, strictly older than `cursor` when given. */
   listByUser(userId: string, page: { cursor?: string; limit: number }): Promise<StatementRecord[]>;
+  /** Ids of statements still `pending` that were created before `cutoff`, oldest first. */
+  listPendingBefore(cutoff: Date, limit: number): Promise<string[]>;
   /** Everyone's statements in one status, newest first. */
   listByStatus(status: StatementStatus, page: { cursor?: string; limit: number }): Promise<StatementRecord[]>;
   /**

@@ -38,6 +38,13 @@ export class MemoryStatementStore implements StatementStore {
   async listByStatus(status: StatementStatus, page: { cursor?: string; limit: number }) {
     return this.page((s) => s.status === status, page);
   }
+  async listPendingBefore(cutoff: Date, limit: number) {
+    return [...this.statements.values()]
+      .filter((s) => s.status === 'pending' && s.createdAt < cutoff)
+      .sort((a, b) => (a.id < b.id ? -1 : 1))
+      .slice(0, limit)
+      .map((s) => s.id);
+  }
   async findDuplicates(q: { userId: string; fileHash: string; contentHash: string; accountKey: string | null }) {
     const out: DuplicateMatch[] = [];
     for (const s of this.statements.values()) {

@@ -117,6 +117,20 @@ describe.each(testDatabases())('StatementStore on $name', ({ open }) => {
     expect(await handle.db.select().from(auditLog).where(eq(auditLog.action, 'statement.verified'))).toHaveLength(1);
   });
 
+  it('lists pending statements created before a cutoff, oldest first', async () => {
+    const u = await user();
+    const first = await upload(u.id);
+    clock.advance(60_000);
+    const second = await upload(u.id);
+    clock.advance(60_000);
+    await upload(u.id);
+    await processStatement(deps, second);
+    expect(await deps.store.listPendingBefore(clock.now(), 10)).toEqual([first.statementId]);
+    clock.advance(1);
+    expect(await deps.store.listPendingBefore(clock.now(), 10)).toHaveLength(2);
+    expect(await deps.store.listPendingBefore(clock.now(), 1)).toEqual([first.statementId]);
+  });
+
   it('lets only one of two users claiming the same account at the same instant be verified', async () => {
     const [a, b] = [await user(), await user()];
     const uploads = [await upload(a.id), await upload(b.id)];

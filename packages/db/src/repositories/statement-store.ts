@@ -35,6 +35,15 @@ export function createStatementStore(db: Database): StatementStore {
       return rows[0] ? fromRow(rows[0]) : null;
     },
     listByUser: (userId, page) => listPage(db, eq(statements.userId, userId), page),
+    async listPendingBefore(cutoff, limit) {
+      const rows = await db
+        .select({ id: statements.id })
+        .from(statements)
+        .where(and(eq(statements.status, 'pending'), lt(statements.createdAt, cutoff)))
+        .orderBy(statements.id)
+        .limit(limit);
+      return rows.map((r) => r.id);
+    },
     listByStatus: (status, page) => listPage(db, eq(statements.status, status), page),
     findDuplicates: (q) => findDuplicates(db, q),
     completeProcessing: (o) => db.transaction((tx) => writeOutcome(tx, o)),
