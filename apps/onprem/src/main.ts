@@ -4,11 +4,11 @@ import { fileURLToPath } from 'node:url';
 import { ai, expireStatements, leaderboard, purgeExpiredTokens, requeuePendingStatements } from '@clantrader/core';
 import { migrateDatabase } from '@clantrader/db';
 import { openDatabase } from '@clantrader/db/open-database';
-import { createApi } from '@clantrader/workers/api';
+import { createApi, type AiApiDeps } from '@clantrader/workers/api';
 import { readEnv } from './env';
 import { composeOnprem } from './compose';
 import { attachRoomServer } from './rooms';
-import { startScheduler } from './scheduler';
+import { startScheduler, type ScheduledJob } from './scheduler';
 import { DEMO_ADMIN, DEMO_PASSWORD, DEMO_USERS, seedDemoUsers } from './seed-demo';
 import { createOnpremServer, type WebHandler } from './server';
 
@@ -67,7 +67,7 @@ async function main() {
         everyMs: 60 * 60 * 1000,
         run: () => leaderboard.runSeasonJobs({ ...app.api.leaderboard, clock: app.clock, seasons: app.seasons }),
       },
-      ...(app.api.ai ? [{ name: 'ai-health-probe', everyMs: 60 * 1000, run: probeAi(app.api.ai.router) }] : []),
+      ...(app.api.ai ? aiJobs(app.api.ai) : []),
     ],
     log,
   );
@@ -103,6 +103,19 @@ async function pgliteTemplate(): Promise<Blob | undefined> {
 function bundledMigrations(): string | undefined {
   const beside = fileURLToPath(new URL('./migrations', import.meta.url));
   return process.env.MIGRATIONS_DIR ?? (existsSync(beside) ? beside : undefined);
+}
+
+/** The assistant's background work: the 60 s probe; the daily snapshot + hourly precompute. */
+function aiJobs(deps: AiApiDeps): ScheduledJob[] {
+  const { router, questions, snapshots } = deps;
+  return [
+    { name: 'ai-health-probe', everyMs: 60 * 1000, run: probeAi(router) },
+    {
+      name: 'ai-hourly',
+      everyMs: 60 * 60 * 1000,
+      run: () => ai.runHourlyAiJobs({ ...router, questions, snapshots }),
+    },
+  ];
 }
 
 /** The 60 s AI probe; logs a one-line summary, not every provider's latency. */

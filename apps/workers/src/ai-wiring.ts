@@ -91,5 +91,5 @@ export function buildAiDeps(
       ...(cloudModel ? { cloud: Object.fromEntries(ai.QUERY_TYPES.map((q) => [q, cloudModel])) } : {}),
     },
   };
-  return { router, quota: state.quota };
+  return { router, quota: state.quota, questions: state.questions, snapshots: state.snapshots };
 }

@@ -68,7 +68,13 @@ export async function runScheduledJobs(
     }
     const purged = await purgeExpiredTokens({ store: createAccountStore(handle.db), clock: systemClock });
     logJson({ level: 'info', event: 'cron.purge_expired_tokens', cron, ...purged });
-    return purged;
+    if (cron !== CRON_PURGE_TOKENS) return purged;
+    // The same hourly trigger: today's platform snapshot (first run of a day) and the
+    // precompute of the most asked questions.
+    const { router, questions, snapshots } = buildAiDeps(handle.db, systemClock, aiSettingsFromEnv(env));
+    const hourly = await ai.runHourlyAiJobs({ ...router, questions, snapshots });
+    logJson({ level: 'info', event: 'cron.ai_hourly', cron, ...hourly });
+    return { ...purged, precomputed: hourly.answered, snapshotBuilt: hourly.snapshotBuilt ? 1 : 0 };
   } finally {
     await handle.close();
   }

@@ -70,6 +70,10 @@ export type ApiDeps = {
 export type AiApiDeps = {
   router: ai.AiDeps;
   quota: ai.QuotaStore;
+  /** Spectator questions, for the hourly precompute of the most asked ones. */
+  questions: ai.QuestionLog;
+  /** The daily platform snapshot: the local model's data and the cache's context version. */
+  snapshots: ai.SnapshotStore;
 };
 
 /** How a request proved its session: the cookie path gets the extra CSRF rule. */

@@ -13,13 +13,19 @@ import {
 } from './model';
 import { AI_MODELS, SYSTEM_PROMPTS } from './models';
 import type { AiProvider } from './ports';
+import type { PlatformSnapshot } from './platform-snapshot';
 import { buildMessages } from './prompt';
 import { runProvider, type RunTally } from './run-provider';
 import { toolsNamed } from './tools/catalog';
 import { toolSpec } from './tools/registry';
 
-/** A question plus who asks it; `signal` aborts the whole answer (client went away). */
-export type AskQuestion = AskInput & { caller: AiCaller; signal?: AbortSignalLike };
+/**
+ * A question plus who asks it; `signal` aborts the whole answer (client went away).
+ * With a `snapshot`, local models get it as their data instead of tools (small models
+ * answer from one compact document better than through tool calls); cloud models keep
+ * their tools.
+ */
+export type AskQuestion = AskInput & { caller: AiCaller; signal?: AbortSignalLike; snapshot?: PlatformSnapshot | null };
 
 /**
  * Answers a question through the chain cloud → local → cache, streaming text deltas and
@@ -39,7 +45,8 @@ export async function* askAi(deps: AiDeps, question: AskQuestion): AsyncGenerato
   const { caller, signal } = question;
   const policy = policyOf(deps);
   const profile = AI_MODELS.queries[input.queryType];
-  const tools = toolsNamed(profile.tools);
+  const toolsFor = (tier: AiProvider['tier']) =>
+    tier === 'local' && question.snapshot ? [] : toolsNamed(profile.tools);
   const chain = chainOrder(deps.providers);
   const [forceLocal, ...states] = await Promise.all([
     deps.connectivity.forceLocal().catch(() => false),
@@ -55,6 +62,8 @@ export async function* askAi(deps: AiDeps, question: AskQuestion): AsyncGenerato
     }
     const model = modelFor(deps, provider.tier, input.queryType);
     const tally: RunTally = { text: '', toolCalls: 0, usedPrivate: false };
+    const tools = toolsFor(provider.tier);
+    const snapshot = provider.tier === 'local' ? (question.snapshot ?? null) : null;
     try {
       const run = runProvider({
         provider,
@@ -66,7 +75,7 @@ export async function* askAi(deps: AiDeps, question: AskQuestion): AsyncGenerato
         request: {
           model,
           system: SYSTEM_PROMPTS[provider.tier],
-          messages: buildMessages(input.question, input.context),
+          messages: buildMessages(input.question, input.context, snapshot),
           tools: tools.map(toolSpec),
           maxOutputTokens: provider.tier === 'local' ? AI_MODELS.localMaxOutputTokens : profile.maxOutputTokens,
           temperature: profile.temperature,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../testing/basics';
-import { countQuestion, localDay } from './count-question';
+import { countQuestion, localDay, refundQuestion } from './count-question';
 import { MemoryQuotaStore } from './testing';
 
 describe('countQuestion', () => {
@@ -25,6 +25,16 @@ describe('countQuestion', () => {
     await expect(countQuestion(deps, who)).rejects.toThrow(/free AI questions/);
     clock.advance(31 * 60_000); // 00:01 on 2 March in Tehran, still 1 March in UTC
     expect((await countQuestion(deps, who)).remaining).toBe(2);
+  });
+
+  it('gives a question back when no answer could be given', async () => {
+    const clock = new ManualClock(new Date('2026-03-01T10:00:00Z'));
+    const deps = { clock, quota: new MemoryQuotaStore(clock) };
+    const who = { userId: 'u1', plan: 'free' as const, timezone: 'UTC' };
+    for (let i = 0; i < 3; i++) await countQuestion(deps, who);
+    await refundQuestion(deps, who);
+    expect((await countQuestion(deps, who)).remaining).toBe(0);
+    await expect(countQuestion(deps, who)).rejects.toMatchObject({ code: 'ai.quota_exceeded' });
   });
 
   it('never limits pro users', async () => {

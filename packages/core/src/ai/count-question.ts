@@ -48,3 +48,16 @@ export async function countQuestion(
   }
   return { remaining: FREE_QUESTIONS_PER_DAY - used };
 }
+
+/**
+ * Gives back the question `countQuestion` took when no answer could be given at all
+ * (every tier failed before the first word): the user should not pay for an outage.
+ */
+export async function refundQuestion(
+  deps: { quota: QuotaStore; clock: Clock },
+  who: { userId: string; plan: 'free' | 'pro'; timezone: string },
+): Promise<void> {
+  if (who.plan === 'pro') return;
+  const { day } = localDay(deps.clock.now(), who.timezone);
+  await deps.quota.decrement(`ai-quota:${who.userId}:${day}`).catch(() => undefined);
+}

@@ -9,7 +9,23 @@ export { askAi, type AskQuestion } from './ask-ai';
 export { createAiRouter, collectAnswer, type AiRouter, type AiAnswer } from './router';
 export { probeHealth } from './probe-health';
 export { getAiStatus, type AiStatus } from './ai-status';
-export { countQuestion, localDay, FREE_QUESTIONS_PER_DAY } from './count-question';
+export { countQuestion, refundQuestion, localDay, FREE_QUESTIONS_PER_DAY } from './count-question';
+export {
+  PlatformSnapshotSchema,
+  buildPlatformSnapshot,
+  refreshPlatformSnapshot,
+  snapshotId,
+  contextVersionOf,
+  SNAPSHOT_LIMITS,
+  type PlatformSnapshot,
+} from './platform-snapshot';
+export {
+  recordQuestion,
+  precomputeCommonAnswers,
+  runHourlyAiJobs,
+  PRECOMPUTE_TOP,
+  type PrecomputeResult,
+} from './common-questions';
 export { normalizeQuestion, answerCacheKey } from './cache-key';
 export { quoteUntrusted, buildMessages } from './prompt';
 export { AI_TOOLS, toolsNamed } from './tools/catalog';

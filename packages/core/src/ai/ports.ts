@@ -1,4 +1,5 @@
-import type { AbortSignalLike, AiChunk, AiRequest, CachedAnswer, ModelTier } from './model';
+import type { AbortSignalLike, AiChunk, AiRequest, CachedAnswer, ModelTier, QueryType } from './model';
+import type { PlatformSnapshot } from './platform-snapshot';
 import type { BreakerState } from './breaker';
 
 /**
@@ -58,4 +59,25 @@ export interface Connectivity {
 /** Per-key counters that expire; `increment` is atomic and returns the new count. */
 export interface QuotaStore {
   increment(key: string, ttlSeconds: number): Promise<number>;
+  /** Takes one count back (never below 0); a missing or expired key is left alone. */
+  decrement(key: string): Promise<void>;
+}
+
+/** A question as users asked it, with how often it was asked in the log's window. */
+export type AskedQuestion = { question: string; queryType: QueryType; count: number };
+
+/**
+ * How often each normalized question was asked, per UTC day, kept for a week. Feeds the
+ * hourly precompute of the most common questions. Only public questions are recorded.
+ */
+export interface QuestionLog {
+  record(entry: { normalized: string; question: string; queryType: QueryType; day: string }): Promise<void>;
+  /** The most asked over the kept days, most first; ties by question text. */
+  mostAsked(limit: number): Promise<AskedQuestion[]>;
+}
+
+/** The latest daily platform snapshot (one document, replaced each day). */
+export interface SnapshotStore {
+  latest(): Promise<PlatformSnapshot | null>;
+  save(snapshot: PlatformSnapshot): Promise<void>;
 }

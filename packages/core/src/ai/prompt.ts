@@ -1,4 +1,5 @@
 import type { AiMessage, UntrustedText } from './model';
+import type { PlatformSnapshot } from './platform-snapshot';
 
 const MAX_ITEM_CHARS = 2_000;
 const MAX_TOTAL_CHARS = 8_000;
@@ -22,11 +23,17 @@ export function quoteUntrusted(items: readonly UntrustedText[]): string {
 
 /**
  * The conversation a model starts from: the question (also user text, so quoted as a
- * JSON string) and any context as untrusted data. Instructions live only in the system
- * prompt, which no input can reach.
+ * JSON string), any context as untrusted data, and for local models the day's platform
+ * snapshot as one JSON document (its names are user text too, inert inside JSON strings).
+ * Instructions live only in the system prompt, which no input can reach.
  */
-export function buildMessages(question: string, context: readonly UntrustedText[]): AiMessage[] {
+export function buildMessages(
+  question: string,
+  context: readonly UntrustedText[],
+  snapshot: PlatformSnapshot | null = null,
+): AiMessage[] {
   const parts = [`QUESTION: ${JSON.stringify(question)}`];
   if (context.length > 0) parts.push(quoteUntrusted(context));
+  if (snapshot) parts.push(['<PLATFORM_SNAPSHOT>', JSON.stringify(snapshot), '</PLATFORM_SNAPSHOT>'].join('\n'));
   return [{ role: 'user', content: parts.join('\n\n') }];
 }

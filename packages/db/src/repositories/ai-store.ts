@@ -26,6 +26,14 @@ const ProbeSchema = z.array(
 
 const FORCE_LOCAL_KEY = 'conn:force-local';
 const LAST_PROBE_KEY = 'conn:last-probe';
+const SNAPSHOT_KEY = 'snapshot:latest';
+/** Question counts are kept per UTC day for a week (the precompute's window). */
+const QUESTION_DAYS_KEPT = 7;
+const QuestionValueSchema = z.object({
+  question: z.string(),
+  normalized: z.string(),
+  queryType: z.enum(['stats', 'analysis', 'summary', 'recruiting']),
+});
 
 /**
  * The AI ports (AnswerCache, HealthState, Connectivity, QuotaStore) on the `ai_state`
@@ -106,6 +114,56 @@ export function createAiStateStore(db: Database, clock: Clock) {
       if (!row) throw new Error('quota upsert returned no row');
       return row.count;
     },
+    async decrement(key) {
+      await db
+        .update(aiState)
+        .set({ count: sql`greatest(${aiState.count} - 1, 0)` })
+        .where(and(eq(aiState.key, `quota:${key}`), live()));
+    },
   };
-  return { cache, health, connectivity, quota };
+  const questions: ai.QuestionLog = {
+    /** One row per (day, query type, question): `count` grows atomically, the row expires after a week. */
+    async record(entry) {
+      const key = `question:${entry.day}:${entry.queryType}:${ai.answerCacheKey({
+        question: entry.normalized,
+        queryType: entry.queryType,
+        contextVersion: 'log',
+        scope: 'public',
+      })}`;
+      const value = { question: entry.question, normalized: entry.normalized, queryType: entry.queryType };
+      const expiresAt = sql`${entry.day}::date + make_interval(days => ${QUESTION_DAYS_KEPT + 1})`;
+      await db
+        .insert(aiState)
+        .values({ key, value, count: 1, expiresAt })
+        .onConflictDoUpdate({ target: aiState.key, set: { count: sql`${aiState.count} + 1` } });
+    },
+    async mostAsked(limit) {
+      const rows = await db
+        .select({
+          value: sql<unknown>`(array_agg(${aiState.value} order by ${aiState.key} desc))[1]`,
+          count: sql<number>`sum(${aiState.count})::int`,
+        })
+        .from(aiState)
+        .where(and(sql`${aiState.key} like 'question:%'`, live()))
+        .groupBy(sql`${aiState.value}->>'queryType'`, sql`${aiState.value}->>'normalized'`)
+        .orderBy(sql`sum(${aiState.count}) desc`, sql`${aiState.value}->>'normalized'`)
+        .limit(limit);
+      const out: ai.AskedQuestion[] = [];
+      for (const r of rows) {
+        const v = QuestionValueSchema.safeParse(r.value);
+        if (v.success) out.push({ question: v.data.question, queryType: v.data.queryType, count: Number(r.count) });
+      }
+      return out;
+    },
+  };
+  const snapshots: ai.SnapshotStore = {
+    async latest() {
+      const parsed = ai.PlatformSnapshotSchema.safeParse(await read(SNAPSHOT_KEY));
+      return parsed.success ? parsed.data : null;
+    },
+    async save(snapshot) {
+      await write(SNAPSHOT_KEY, snapshot, null);
+    },
+  };
+  return { cache, health, connectivity, quota, questions, snapshots };
 }

@@ -26,20 +26,33 @@ export function aiRoutes(deps: ApiDeps) {
       const aiDeps = need(deps.ai);
       const user = c.get('user');
       // No Pro plan exists yet: everyone is on the free allowance.
-      const { remaining } = await ai.countQuestion(
-        { quota: aiDeps.quota, clock: aiDeps.router.clock },
-        { userId: user.id, plan: 'free', timezone: user.timezone },
+      const who = { userId: user.id, plan: 'free', timezone: user.timezone } as const;
+      const quotaDeps = { quota: aiDeps.quota, clock: aiDeps.router.clock };
+      const { remaining } = await ai.countQuestion(quotaDeps, who);
+      const question = c.req.valid('json').question;
+      const snapshot = await aiDeps.snapshots.latest().catch(() => null);
+      await ai.recordQuestion(
+        { questions: aiDeps.questions, clock: aiDeps.router.clock },
+        { question, queryType: 'stats' },
       );
       const abort = new AbortController();
       const events = ai.askAi(aiDeps.router, {
-        question: c.req.valid('json').question,
+        question,
         queryType: 'stats',
-        contextVersion: contextVersion(aiDeps.router.clock.now()),
+        contextVersion: ai.contextVersionOf(snapshot, aiDeps.router.clock.now()),
+        snapshot,
         caller: { userId: user.id, clanIds: [] },
         signal: abort.signal,
       });
-      // Pull the first event before answering, so "no tier can answer" is a plain 503.
-      let pending: IteratorResult<ai.AskEvent> | null = await events.next();
+      // Pull the first event before answering, so "no tier can answer" is a plain 503 —
+      // and costs the user nothing: the question is given back.
+      let pending: IteratorResult<ai.AskEvent> | null;
+      try {
+        pending = await events.next();
+      } catch (error) {
+        await ai.refundQuestion(quotaDeps, who);
+        throw error;
+      }
       const encoder = new TextEncoder();
       const body = new ReadableStream<Uint8Array>({
         async pull(controller) {
@@ -85,11 +98,6 @@ function need(deps: AiApiDeps | undefined): AiApiDeps {
   if (!deps)
     throw new DomainError('ai.unavailable', 'The AI assistant is not configured here', { retryAfterSeconds: 60 });
   return deps;
-}
-
-/** Cached answers are keyed by day until a daily platform snapshot id exists. */
-function contextVersion(now: Date): string {
-  return `day-${now.toISOString().slice(0, 10)}`;
 }
 
 function toSse(event: ai.AskEvent, remaining: number | null): string {

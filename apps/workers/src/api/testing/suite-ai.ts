@@ -87,6 +87,35 @@ export function defineAiTests(client: () => ApiTestClient): void {
     expect(Number(fourth.headers.get('retry-after'))).toBeGreaterThan(0);
   });
 
+  it('logs each question for the hourly precompute and gives the question back when no tier can answer', async () => {
+    const token = await logIn(client(), await createAccount(client()));
+    const question = `Which clan leads? ${crypto.randomUUID()}`;
+    expect((await ask(client(), token, question)).status).toBe(200);
+    const logged = await client().query(
+      `select count from ai_state where key like 'question:%' and value->>'question' = '${question}'`,
+    );
+    expect(logged.map((r) => Number(r.count))).toEqual([1]);
+
+    // The local model's breaker is open (as after a failed probe) and nothing is cached: 503.
+    const open = JSON.stringify({ state: 'open', failures: 2, retryAtMs: 8_000_000_000_000, lastError: 'probe' });
+    await client().query(
+      `insert into ai_state (key, value, count) values ('health:ollama', '${open}'::jsonb, 0)
+       on conflict (key) do update set value = excluded.value`,
+    );
+    try {
+      for (let i = 0; i < 4; i++) {
+        const down = await ask(client(), token, `A question nobody asked before ${i}`);
+        expect(down.status).toBe(503);
+        expect(down.problem).toMatchObject({ code: 'ai.unavailable' });
+      }
+    } finally {
+      await client().query(`delete from ai_state where key = 'health:ollama'`);
+    }
+    // Four outages cost nothing: two of the three free questions are still left.
+    const after = await ask(client(), token, 'Back again?');
+    expect(after.events.at(-1)).toMatchObject({ event: 'done', data: { remaining: 1 } });
+  });
+
   it('lets only admins switch force-local', async () => {
     const user = await createAccount(client());
     const token = await logIn(client(), user);

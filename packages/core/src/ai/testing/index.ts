@@ -3,9 +3,23 @@ import { ManualClock } from '../../testing/basics';
 import type { AiDeps } from '../deps';
 import type { AiProvider } from '../ports';
 import { MemoryAiData } from './memory-ai-data';
-import { MemoryAnswerCache, MemoryConnectivity, MemoryHealthState, MemoryQuotaStore } from './memory-stores';
+import {
+  MemoryAnswerCache,
+  MemoryConnectivity,
+  MemoryHealthState,
+  MemoryQuestionLog,
+  MemoryQuotaStore,
+  MemorySnapshotStore,
+} from './memory-stores';
 
-export { MemoryAnswerCache, MemoryConnectivity, MemoryHealthState, MemoryQuotaStore } from './memory-stores';
+export {
+  MemoryAnswerCache,
+  MemoryConnectivity,
+  MemoryHealthState,
+  MemoryQuestionLog,
+  MemoryQuotaStore,
+  MemorySnapshotStore,
+} from './memory-stores';
 export { ScriptedProvider, says, callsTool, type ScriptedTurn } from './scripted-provider';
 export { MemoryAiData } from './memory-ai-data';
 
@@ -22,6 +36,8 @@ function build<C extends Clock>(providers: AiProvider[], clock: C) {
   const connectivity = new MemoryConnectivity();
   const data = new MemoryAiData();
   const quota = new MemoryQuotaStore(clock);
+  const questions = new MemoryQuestionLog();
+  const snapshots = new MemorySnapshotStore();
   const deps: AiDeps = { providers, cache, health, connectivity, data, clock };
-  return { deps, clock, cache, health, connectivity, data, quota };
+  return { deps, clock, cache, health, connectivity, data, quota, questions, snapshots };
 }

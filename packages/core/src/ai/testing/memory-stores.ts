@@ -1,7 +1,17 @@
 import type { Clock } from '../../shared/ports';
 import type { BreakerState } from '../breaker';
 import type { CachedAnswer } from '../model';
-import type { AnswerCache, Connectivity, HealthState, ProbeResult, QuotaStore } from '../ports';
+import type { PlatformSnapshot } from '../platform-snapshot';
+import type {
+  AnswerCache,
+  AskedQuestion,
+  Connectivity,
+  HealthState,
+  ProbeResult,
+  QuestionLog,
+  QuotaStore,
+  SnapshotStore,
+} from '../ports';
 
 /** AnswerCache in a Map, expiring on the injected clock (on-prem single instance uses it too). */
 export class MemoryAnswerCache implements AnswerCache {
@@ -62,5 +72,39 @@ export class MemoryQuotaStore implements QuotaStore {
     const next = c && c.expiresAtMs > now ? { ...c, n: c.n + 1 } : { n: 1, expiresAtMs: now + ttlSeconds * 1000 };
     this.counters.set(key, next);
     return next.n;
+  }
+  async decrement(key: string) {
+    const c = this.counters.get(key);
+    if (c && c.expiresAtMs > this.clock.now().getTime()) this.counters.set(key, { ...c, n: Math.max(0, c.n - 1) });
+  }
+}
+
+/** Question counts per normalized question (the memory log keeps every day). */
+export class MemoryQuestionLog implements QuestionLog {
+  readonly counts = new Map<string, AskedQuestion>();
+  async record(entry: Parameters<QuestionLog['record']>[0]) {
+    const key = `${entry.queryType}:${entry.normalized}`;
+    const seen = this.counts.get(key);
+    this.counts.set(key, {
+      question: seen?.question ?? entry.question,
+      queryType: entry.queryType,
+      count: (seen?.count ?? 0) + 1,
+    });
+  }
+  async mostAsked(limit: number) {
+    return [...this.counts.values()]
+      .sort((a, b) => b.count - a.count || (a.question < b.question ? -1 : 1))
+      .slice(0, limit);
+  }
+}
+
+/** The latest snapshot in a field. */
+export class MemorySnapshotStore implements SnapshotStore {
+  snapshot: PlatformSnapshot | null = null;
+  async latest() {
+    return this.snapshot;
+  }
+  async save(snapshot: PlatformSnapshot) {
+    this.snapshot = snapshot;
   }
 }
