@@ -53,11 +53,25 @@ function declaredCharset(bytes: Uint8Array): TextEncodingName | null {
 }
 
 /**
+ * False when the bytes cannot decode to `min` kana as Shift_JIS: every kana (U+3040-U+30FF)
+ * Shift_JIS decodes to has a lead byte 0x81-0x83 (checked over all byte pairs), so fewer
+ * such bytes mean fewer kana. Saves the strict Shift_JIS decode of Western reports.
+ */
+function mayHoldKana(bytes: Uint8Array, min: number): boolean {
+  let leads = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i] as number;
+    if (b >= 0x81 && b <= 0x83 && ++leads >= min) return true;
+  }
+  return false;
+}
+
+/**
  * Chooses among legacy code pages by byte statistics: Russian words are long runs of
  * bytes >= 0xC0 (windows-1251), Japanese text decodes cleanly as Shift_JIS and contains kana, and anything else is read as windows-1252 (Western European accents).
  */
 function guessLegacy(bytes: Uint8Array): { encoding: TextEncodingName; text?: string } {
-  const sjis = tryDecode('shift_jis', bytes);
+  const sjis = mayHoldKana(bytes, 5) ? tryDecode('shift_jis', bytes) : null;
   if (sjis !== null) {
     // Kana occur in any Japanese sentence; Western accented bytes never decode to kana.
     let kana = 0;

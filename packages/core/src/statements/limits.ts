@@ -18,7 +18,7 @@ export const STATEMENT_LIMITS = {
   maxZipEntries: 200,
   /** Table rows in one report (the largest real report has ~5 400). */
   maxRows: 200_000,
-  /** Open elements at once (real reports: at most ~10); see depth-guard.ts. */
+  /** Open elements at once (real reports: at most ~10); see html-elements.ts and xml-reader.ts. */
   maxDepth: 256,
   /** Characters kept in one cell. */
   maxCellChars: 4_096,

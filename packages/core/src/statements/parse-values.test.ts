@@ -34,5 +34,10 @@ describe('parse-values', () => {
   it('reads server timestamps with or without seconds', () => {
     expect(parseServerTime('2011.10.13 12:00')).toBe('2011-10-13T12:00:00');
     expect(parseServerTime('2018.05.14 20:45:48')).toBe('2018-05-14T20:45:48');
+    // forms outside the fast path take the regex path
+    expect(parseServerTime(' 2018.05.14  9:05 ')).toBe('2018-05-14T09:05:00');
+    expect(parseServerTime('2018.05.14')).toBe('2018-05-14T00:00:00');
+    expect(parseServerTime('2018.05.14 20:45:4x')).toBeNull();
+    expect(parseServerTime('2018-05-14 20:45:48')).toBeNull();
   });
 });

@@ -149,8 +149,45 @@ export function parseCount(text: string): number | null {
  * Returns null when the text is not a MetaTrader timestamp.
  */
 export function parseServerTime(text: string): string | null {
+  const fast = plainServerTime(text);
+  if (fast !== null) return fast;
   const m = /^(\d{4})\.(\d{2})\.(\d{2})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/.exec(text.trim());
   if (!m) return null;
   const [, y, mo, d, h = '0', mi = '00', s = '00'] = m;
   return `${y}-${mo}-${d}T${h.padStart(2, '0')}:${mi}:${s}`;
+}
+
+/** Whether text[from, to) are all ASCII digits. */
+function digitsAt(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return false;
+  }
+  return true;
+}
+
+/**
+ * parseServerTime for the forms reports print, "yyyy.mm.dd hh:mm:ss" and "yyyy.mm.dd hh:mm",
+ * without a regex match per cell; anything else returns null and takes the regex path.
+ */
+function plainServerTime(text: string): string | null {
+  const n = text.length;
+  if (n !== 19 && n !== 16) return null;
+  if (
+    text.charCodeAt(4) !== 0x2e ||
+    text.charCodeAt(7) !== 0x2e ||
+    text.charCodeAt(10) !== 0x20 ||
+    text.charCodeAt(13) !== 0x3a ||
+    (n === 19 && text.charCodeAt(16) !== 0x3a)
+  )
+    return null;
+  if (!digitsAt(text, 0, 4) || !digitsAt(text, 5, 7) || !digitsAt(text, 8, 10) || !digitsAt(text, 11, 13)) return null;
+  if (!digitsAt(text, 14, 16) || (n === 19 && !digitsAt(text, 17, 19))) return null;
+  // One string built from the digits (slices and concatenation would allocate several).
+  const s1 = n === 19 ? text.charCodeAt(17) : 0x30;
+  const s2 = n === 19 ? text.charCodeAt(18) : 0x30;
+  // prettier-ignore
+  return String.fromCharCode(text.charCodeAt(0), text.charCodeAt(1), text.charCodeAt(2), text.charCodeAt(3), 0x2d,
+    text.charCodeAt(5), text.charCodeAt(6), 0x2d, text.charCodeAt(8), text.charCodeAt(9), 0x54, text.charCodeAt(11),
+    text.charCodeAt(12), 0x3a, text.charCodeAt(14), text.charCodeAt(15), 0x3a, s1, s2);
 }

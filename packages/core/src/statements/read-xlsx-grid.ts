@@ -1,4 +1,3 @@
-import { Parser } from 'htmlparser2';
 import { DomainError } from '../shared';
 import {
   assertLooksLikeText,
@@ -7,10 +6,10 @@ import {
   ENCODING_HEAD_BYTES,
   encodingFromHead,
 } from './decode-text';
-import { createDepthGuard } from './depth-guard';
 import { GridRow, normalizeSpace, type Grid } from './grid';
 import { STATEMENT_LIMITS } from './limits';
 import { inflateZipEntryChunks, readZipDirectory, type ZipEntry } from './read-zip';
+import { XmlReader } from './xml-reader';
 
 type TextSink = { write(text: string): void; end(): void };
 
@@ -122,39 +121,29 @@ function streamPart(bytes: Uint8Array, entry: ZipEntry, sink: TextSink): void {
   if (failure !== null) throw failure;
 }
 
-/** A parser as a TextSink. */
-function parserSink(parser: Parser): TextSink {
-  return { write: (text) => parser.write(text), end: () => parser.end() };
-}
-
 /** Shared strings in order; rich-text runs (`<r><t>`) are concatenated. */
 function readSharedStrings(bytes: Uint8Array, entry: ZipEntry): string[] {
   const out: string[] = [];
   let current: string[] | null = null;
   let inText = false;
-  const depth = createDepthGuard();
-  const parser = new Parser(
-    {
-      onopentag(name) {
-        depth.open();
-        if (name === 'si') current = [];
-        else if (name === 't') inText = true;
-      },
-      ontext(text) {
-        if (inText && current) current.push(text);
-      },
-      onclosetag(name) {
-        depth.close();
-        if (name === 't') inText = false;
-        else if (name === 'si' && current) {
-          out.push(normalizeSpace(current.join('')));
-          current = null;
-        }
-      },
+  const reader = new XmlReader({
+    keep: () => null,
+    open(name) {
+      if (name === 'si') current = [];
+      else if (name === 't') inText = true;
     },
-    { xmlMode: true, decodeEntities: true },
-  );
-  streamPart(bytes, entry, parserSink(parser));
+    text(text) {
+      if (inText && current) current.push(text);
+    },
+    close(name) {
+      if (name === 't') inText = false;
+      else if (name === 'si' && current) {
+        out.push(normalizeSpace(current.join('')));
+        current = null;
+      }
+    },
+  });
+  streamPart(bytes, entry, reader);
   return out;
 }
 
@@ -180,44 +169,40 @@ function readSheetRows(bytes: Uint8Array, entry: ZipEntry, shared: string[]): Gr
   let cellRaw = '';
   let cellParts = 0;
   let capture = false;
-  const depth = createDepthGuard();
-  const parser = new Parser(
-    {
-      onopentag(name, attrs) {
-        depth.open();
-        if (name === 'row') row = new GridRow();
-        else if (name === 'c') {
-          inCell = true;
-          cellCol = columnOf(attrs.r ?? '');
-          cellType = attrs.t ?? 'n';
-          cellRaw = '';
-          cellParts = 0;
-        } else if (name === 'v' || name === 't') capture = true;
-      },
-      ontext(text) {
-        if (capture && inCell && cellParts < 64) {
-          cellParts++;
-          cellRaw += text.length <= STATEMENT_LIMITS.maxCellChars ? text : text.slice(0, STATEMENT_LIMITS.maxCellChars);
-        }
-      },
-      onclosetag(name) {
-        depth.close();
-        if (name === 'v' || name === 't') capture = false;
-        else if (name === 'c' && inCell && row) {
-          const text = cellType === 's' ? (shared[Number(cellRaw)] ?? '') : normalizeSpace(cellRaw);
-          if (text !== '' && cellCol >= 0) row.push(cellCol, 1, text);
-          inCell = false;
-        } else if (name === 'row' && row) {
-          rows.push(row);
-          row = null;
-          if (rows.length > STATEMENT_LIMITS.maxRows)
-            throw new DomainError('statement.too_large', 'The spreadsheet has too many rows.');
-        }
-      },
+  const CELL_ATTRS = ['r', 't'];
+  const reader = new XmlReader({
+    keep: (name) => (name === 'c' ? CELL_ATTRS : null),
+    open(name, attrs) {
+      if (name === 'row') row = new GridRow();
+      else if (name === 'c') {
+        inCell = true;
+        cellCol = columnOf(attrs[0] ?? '');
+        cellType = attrs[1] ?? 'n';
+        cellRaw = '';
+        cellParts = 0;
+      } else if (name === 'v' || name === 't') capture = true;
     },
-    { xmlMode: true, decodeEntities: true },
-  );
-  streamPart(bytes, entry, parserSink(parser));
+    text(text) {
+      if (capture && inCell && cellParts < 64) {
+        cellParts++;
+        cellRaw += text.length <= STATEMENT_LIMITS.maxCellChars ? text : text.slice(0, STATEMENT_LIMITS.maxCellChars);
+      }
+    },
+    close(name) {
+      if (name === 'v' || name === 't') capture = false;
+      else if (name === 'c' && inCell && row) {
+        const text = cellType === 's' ? (shared[Number(cellRaw)] ?? '') : normalizeSpace(cellRaw);
+        if (text !== '' && cellCol >= 0) row.push(cellCol, 1, text);
+        inCell = false;
+      } else if (name === 'row' && row) {
+        rows.push(row);
+        row = null;
+        if (rows.length > STATEMENT_LIMITS.maxRows)
+          throw new DomainError('statement.too_large', 'The spreadsheet has too many rows.');
+      }
+    },
+  });
+  streamPart(bytes, entry, reader);
   return rows;
 }
 
