@@ -83,10 +83,13 @@ async function generate(season: seasons.Season): Promise<void> {
   const trades = (
     lo: number,
     hi: number,
-  ) => `insert into trades (trading_account_id, ticket, open_time, close_time, side, volume, symbol, commission, fee, swap, profit, magic)
-    select md5('a'||u)::uuid, k::text, to_char(ts - (random() * interval '3 hours'), ${fmt}), to_char(ts, ${fmt}), 'buy', '0.10',
-      (array['EURUSD','XAUUSD','GBPUSD','US30'])[1 + (u + k) % 4], -70, 0, 0, ((random() - 0.48) * 20000 * (1 + u % 7))::bigint, null
-    from (select u, k, timestamp '${start}' + random() * interval '27 days' as ts
+  ) => `insert into trades (trading_account_id, ticket, open_time, close_time, side, volume, symbol, commission, fee, swap, profit, magic, opened_at, closed_at)
+    select md5('a'||u)::uuid, k::text, to_char(ts - hold, ${fmt}), to_char(ts, ${fmt}), 'buy', '0.10',
+      (array['EURUSD','XAUUSD','GBPUSD','US30'])[1 + (u + k) % 4], -70, 0, 0, ((random() - 0.48) * 20000 * (1 + u % 7))::bigint, null,
+      -- the UTC copies the statement merge stores (server offset: +120 min for even traders)
+      date_trunc('second', ts - hold) - off, date_trunc('second', ts) - off
+    from (select u, k, timestamp '${start}' + random() * interval '27 days' as ts, random() * interval '3 hours' as hold,
+            case when u % 2 = 0 then interval '120 minutes' else interval '0' end as off
           from generate_series(${lo}, ${hi}) u, generate_series(1, ${TRADES_PER}) k) x`;
   await run([trades(1, half), trades(half + 1, TRADERS)]);
   await run(['analyze']);
@@ -147,12 +150,29 @@ async function main(): Promise<void> {
       `generated ${TRADERS.toLocaleString()} traders, ${(TRADERS * TRADES_PER).toLocaleString()} trades in ${((performance.now() - t) / 1000).toFixed(1)} s`,
     );
 
-    const store = createLeaderboardStore(handle.db, { parallelism: 2 });
+    const inner = createLeaderboardStore(handle.db, { parallelism: 2 });
+    const phase = { aggregate: 0, store: 0 };
+    const store: leaderboard.LeaderboardStore = {
+      ...inner,
+      async seasonPerformances(s, rules) {
+        const t0 = performance.now();
+        const perfs = await inner.seasonPerformances(s, rules);
+        phase.aggregate = performance.now() - t0;
+        return perfs;
+      },
+      async saveBoard(...args) {
+        const t0 = performance.now();
+        await inner.saveBoard(...args);
+        phase.store = performance.now() - t0;
+      },
+    };
     t = performance.now();
     const result = await leaderboard.computeLeaderboard({ store }, { seasonId: season.id, now: new Date() });
     const recomputeMs = performance.now() - t;
+    const sec = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
     console.log(
-      `recompute + store ${season.id}: ${(recomputeMs / 1000).toFixed(2)} s (${result.traders} traders, ${result.eligible} eligible)`,
+      `recompute + store ${season.id}: ${sec(recomputeMs)} (${result.traders} traders, ${result.eligible} eligible): ` +
+        `aggregate ${sec(phase.aggregate)}, rank ${sec(recomputeMs - phase.aggregate - phase.store)}, store ${sec(phase.store)}`,
     );
 
     const app = createApi(

@@ -16,9 +16,11 @@ const env = {
   XDG_CONFIG_HOME: process.env.XDG_CONFIG_HOME ?? path.join(root, '.xdg'),
 };
 const wrangler = path.join(root, 'apps/workers/node_modules/.bin/wrangler');
+// Order matters: each Worker is deployed after the Workers its service bindings name
+// (the API binds ROOMS → party; the web app binds API → api).
 const targets = [
-  { name: 'api', config: 'wrangler.toml' },
   { name: 'party', config: 'apps/party/wrangler.toml' },
+  { name: 'api', config: 'wrangler.toml' },
   {
     name: 'web',
     config: 'apps/web/wrangler.jsonc',

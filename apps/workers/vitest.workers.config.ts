@@ -12,10 +12,15 @@ export default defineConfig({
     cloudflareTest(({ inject }) => ({
       wrangler: { configPath: fileURLToPath(new URL('../../wrangler.toml', import.meta.url)) },
       miniflare: {
+        // wrangler.toml binds ROOMS to the party worker, which these tests do not run:
+        // stand in with a room server that closes nothing.
+        serviceBindings: { ROOMS: () => Response.json({ closed: 0 }) },
         bindings: {
           DATABASE_URL: inject('databaseUrl'),
           NEON_WS_PROXY: inject('neonWsProxy'),
           AUTH_SECRET: 'workerd-test-secret-at-least-32-characters',
+          // = INTERNAL_TEST_SECRET (api/testing/suite-internal-ai.ts): the party worker's @ai route.
+          ROOM_CONTROL_SECRET: 'internal-test-secret-at-least-32-characters',
           APP_URL: 'http://app.test',
           APP_VERSION: 'workerd-test',
           MAIL_TRANSPORT: 'outbox',

@@ -1,12 +1,13 @@
 import { createMemoryCache, systemClock } from '@clantrader/adapters';
-import type { Mailer } from '@clantrader/core';
-import { createSeasonStore, type DbHandle } from '@clantrader/db';
+import { createClanAssistant, type ClanAssistant, type Mailer } from '@clantrader/core';
+import { createChatStore, createSeasonStore, type DbHandle } from '@clantrader/db';
 import { aiSettingsFromEnv, buildApiDeps } from '@clantrader/workers/deps';
 import { createMemoryHealthState } from './adapters/ai-health.memory';
 import { createDiskBlobStore } from './adapters/blob-store.disk';
 import { createLocalJobQueue } from './adapters/job-queue.local';
 import { createSmtpMailer } from './adapters/mailer.smtp';
 import type { OnpremEnv } from './env';
+import { createLocalRoomControl } from './rooms/room-control';
 
 /**
  * The on-prem composition root: builds every adapter once at boot from the validated
@@ -21,6 +22,8 @@ export function composeOnprem(
   log: (line: string) => void = () => undefined,
 ) {
   let jobs: ReturnType<typeof createLocalJobQueue> | undefined;
+  // Clan use cases evict through it; main.ts attaches the room server once it exists.
+  const roomControl = createLocalRoomControl();
   const mailer: Mailer | undefined =
     env.MAIL_TRANSPORT === 'smtp' && env.SMTP_URL
       ? createSmtpMailer({ url: env.SMTP_URL, from: env.MAIL_FROM })
@@ -40,10 +43,20 @@ export function composeOnprem(
     ai: aiSettingsFromEnv(env),
     // One process: breaker state lives in memory; cache, switch and quota in the database.
     aiHealth: createMemoryHealthState(),
+    roomControl,
   });
   // The on-prem server writes the socket address (or the trusted proxy's hop) into
   // x-client-ip and overwrites whatever a client sent under that name.
   api.clientIp = (c) => c.req.header('x-client-ip');
+  // `@ai` in clan chat, answered in process with the API's AI router, clans and limiter.
+  const assistant: ClanAssistant | undefined = api.ai
+    ? createClanAssistant({
+        ai: api.ai.router,
+        clans: api.clans.store,
+        summaries: api.ai.clanSummaries,
+        limiter: api.rateLimiter,
+      })
+    : undefined;
   if (!jobs) throw new Error('buildApiDeps did not create the job queue');
   return {
     api,
@@ -53,5 +66,9 @@ export function composeOnprem(
     tickets: api.tickets,
     clock: api.accounts.clock,
     seasons: createSeasonStore(handle.db),
+    ids: api.accounts.ids,
+    chatStore: createChatStore(handle.db),
+    roomControl,
+    assistant,
   };
 }

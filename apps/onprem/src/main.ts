@@ -1,7 +1,14 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { ai, expireStatements, leaderboard, purgeExpiredTokens, requeuePendingStatements } from '@clantrader/core';
+import {
+  ai,
+  clanAi,
+  expireStatements,
+  leaderboard,
+  purgeExpiredTokens,
+  requeuePendingStatements,
+} from '@clantrader/core';
 import { migrateDatabase } from '@clantrader/db';
 import { openDatabase } from '@clantrader/db/open-database';
 import { createApi, type AiApiDeps } from '@clantrader/workers/api';
@@ -35,7 +42,15 @@ async function main() {
   const app = composeOnprem(env, handle, VERSION, log);
   const api = createApi(app.api);
   const { server, setWeb } = createOnpremServer({ api });
-  const rooms = attachRoomServer(server, { tickets: app.tickets, clock: app.clock });
+  const rooms = attachRoomServer(server, {
+    tickets: app.tickets,
+    clock: app.clock,
+    ids: app.ids,
+    store: app.chatStore,
+    ...(app.assistant ? { assistant: app.assistant } : {}),
+    onError: (error) => log(`room error: ${String(error)}`),
+  });
+  app.roomControl.attach(rooms);
   await new Promise<void>((resolve) => server.listen(env.PORT, env.HOST, resolve));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : env.PORT;
@@ -65,9 +80,15 @@ async function main() {
       {
         name: 'season-jobs',
         everyMs: 60 * 60 * 1000,
-        run: () => leaderboard.runSeasonJobs({ ...app.api.leaderboard, clock: app.clock, seasons: app.seasons }),
+        run: () =>
+          leaderboard.runSeasonJobs({
+            ...app.api.leaderboard,
+            clock: app.clock,
+            seasons: app.seasons,
+            notifications: app.api.notifications,
+          }),
       },
-      ...(app.api.ai ? aiJobs(app.api.ai) : []),
+      ...(app.api.ai ? aiJobs(app.api.ai, app.api.clans.store) : []),
     ],
     log,
   );
@@ -105,15 +126,24 @@ function bundledMigrations(): string | undefined {
   return process.env.MIGRATIONS_DIR ?? (existsSync(beside) ? beside : undefined);
 }
 
-/** The assistant's background work: the 60 s probe; the daily snapshot + hourly precompute. */
-function aiJobs(deps: AiApiDeps): ScheduledJob[] {
-  const { router, questions, snapshots } = deps;
+/**
+ * The assistant's background work: the 60 s probe; the daily snapshot + hourly precompute;
+ * the weekly clan summaries (checked every 6 h; idempotent per clan and ISO week, so only
+ * the first run after Monday 00:00 UTC writes, later runs retry what failed).
+ */
+function aiJobs(deps: AiApiDeps, clans: clanAi.ClanAiDeps['clans']): ScheduledJob[] {
+  const { router, questions, snapshots, clanSummaries } = deps;
   return [
     { name: 'ai-health-probe', everyMs: 60 * 1000, run: probeAi(router) },
     {
       name: 'ai-hourly',
       everyMs: 60 * 60 * 1000,
       run: () => ai.runHourlyAiJobs({ ...router, questions, snapshots }),
+    },
+    {
+      name: 'clan-weekly-summaries',
+      everyMs: 6 * 60 * 60 * 1000,
+      run: () => clanAi.runWeeklyClanSummaries({ ai: router, clans, summaries: clanSummaries }),
     },
   ];
 }

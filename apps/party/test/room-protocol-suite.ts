@@ -1,17 +1,31 @@
 import { createHmacTicketSigner } from '@clantrader/adapters';
-import { MAX_FRAME_BYTES, type Clock } from '@clantrader/core';
+import { DEFAULT_ROOM_LIMITS, MAX_FRAME_BYTES, type Clock } from '@clantrader/core';
 import { PartySocket } from 'partysocket';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { describeChatProtocol, type ChatServerTarget } from './chat-protocol-suite';
 import { expectRefusedUpgrade, TestClient } from './test-client';
 
-/** How the suite reaches a room server; both servers serve `/parties/<party>/<room>`. */
-export type RoomServerTarget = {
-  /** `ws://host:port` of the running server; read lazily, after setup. */
-  baseUrl: () => string;
-  /** The AUTH_SECRET the server verifies tickets with. */
-  secret: string;
-};
+export { testUserSql } from './chat-protocol-suite';
+
+/**
+ * How the suite reaches a room server; both servers serve `/parties/<party>/<room>`.
+ * `baseUrl` is `ws://host:port`, read lazily after setup; `secret` the AUTH_SECRET the
+ * server verifies tickets with.
+ */
+export type RoomServerTarget = ChatServerTarget;
+
+/** A lobby welcome: presence only, so no messages, pins or read marker. */
+const welcome = (room: string, userId: string, present: string[]) => ({
+  type: 'welcome',
+  room,
+  userId,
+  role: 'member',
+  present,
+  lastSeq: 0,
+  pins: [],
+  readSeq: 0,
+});
 
 const nowClock: Clock = { now: () => new Date() };
 const pastClock: Clock = { now: () => new Date(Date.now() - 10 * 60_000) };
@@ -65,14 +79,14 @@ export function describeRoomProtocol(label: string, target: RoomServerTarget): v
     it('welcomes a valid ticket with the room and who is present', async () => {
       const room = freshRoom();
       const client = open(roomUrl(room, (await tickets.issue({ userId: 'ali', room })).ticket));
-      expect(await client.next()).toEqual({ type: 'welcome', room, userId: 'ali', present: ['ali'] });
+      expect(await client.next()).toEqual(welcome(room, 'ali', ['ali']));
     });
 
     it('tells members when a second user joins and when they leave', async () => {
       const room = freshRoom();
       const ali = await join(room, 'ali');
       const sara = open(roomUrl(room, (await tickets.issue({ userId: 'sara', room })).ticket));
-      expect(await sara.next()).toEqual({ type: 'welcome', room, userId: 'sara', present: ['ali', 'sara'] });
+      expect(await sara.next()).toEqual(welcome(room, 'sara', ['ali', 'sara']));
       expect(await ali.next()).toEqual({ type: 'presence', userId: 'sara', state: 'joined' });
       await sara.close();
       expect(await ali.next()).toEqual({ type: 'presence', userId: 'sara', state: 'left' });
@@ -101,7 +115,7 @@ export function describeRoomProtocol(label: string, target: RoomServerTarget): v
 
     it('closes with 4008 a client that floods the room', async () => {
       const client = await join(freshRoom(), 'ali');
-      for (let i = 0; i < 40; i++) client.sendJson({ type: 'ping' });
+      for (let i = 0; i < DEFAULT_ROOM_LIMITS.framesPerWindow + 10; i++) client.sendJson({ type: 'ping' });
       let frame = await client.next();
       while (frame.type === 'pong') frame = await client.next();
       expect(frame).toMatchObject({ type: 'error', code: 'rate.limited' });
@@ -131,7 +145,7 @@ export function describeRoomProtocol(label: string, target: RoomServerTarget): v
       const { ticket } = await tickets.issue({ userId: 'mallory', room: freshRoom() });
       await expectRefused(open(roomUrl(room, ticket)), 'room.forbidden', 4003);
       member.sendJson({ type: 'hello' });
-      expect(await member.next()).toEqual({ type: 'welcome', room, userId: 'ali', present: ['ali'] });
+      expect(await member.next()).toEqual(welcome(room, 'ali', ['ali']));
     });
 
     it('serves the browser client, partysocket, fetching a ticket per connection', async () => {
@@ -140,7 +154,7 @@ export function describeRoomProtocol(label: string, target: RoomServerTarget): v
         ticket: (await tickets.issue({ userId: 'ali', room })).ticket,
       }));
       try {
-        await expect.poll(() => frames).toEqual([{ type: 'welcome', room, userId: 'ali', present: ['ali'] }]);
+        await expect.poll(() => frames).toEqual([welcome(room, 'ali', ['ali'])]);
         // partyserver takes the connection id from the client's `_pk`: a refused socket
         // reusing it must not disturb the member who owns it.
         const forger = createHmacTicketSigner('not-the-server-secret-0123456789abcdef', nowClock);
@@ -149,10 +163,16 @@ export function describeRoomProtocol(label: string, target: RoomServerTarget): v
         await expectRefused(intruder, 'room.unauthorized', 4001);
         socket.send(JSON.stringify({ type: 'hello' }));
         await expect.poll(() => frames.length).toBe(2);
-        expect(frames[1]).toEqual({ type: 'welcome', room, userId: 'ali', present: ['ali'] });
+        expect(frames[1]).toEqual(welcome(room, 'ali', ['ali']));
       } finally {
         socket.close();
       }
+    });
+
+    it('refuses chat frames in the lobby, which stores nothing', async () => {
+      const client = await join(freshRoom(), 'ali');
+      client.sendJson({ type: 'send', clientId: 'c', text: 'hi' });
+      expect(await client.next()).toMatchObject({ type: 'error', code: 'chat.unsupported', clientId: 'c' });
     });
 
     it('refuses an unknown party with HTTP 400 before upgrading', async () => {
@@ -161,4 +181,5 @@ export function describeRoomProtocol(label: string, target: RoomServerTarget): v
       expect(await expectRefusedUpgrade(roomUrl(room, ticket, 'no-such-party'))).toBe(400);
     });
   });
+  describeChatProtocol(label, target);
 }

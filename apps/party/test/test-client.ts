@@ -36,6 +36,14 @@ export class TestClient {
     return withTimeout(new Promise((resolve) => this.waiters.push(resolve)), 'a frame');
   }
 
+  /** The next frame that is not a presence or typing notice (other users coming and going). */
+  async nextChat(): Promise<ServerFrame> {
+    for (;;) {
+      const frame = await this.next();
+      if (frame.type !== 'presence' && frame.type !== 'typing') return frame;
+    }
+  }
+
   /** Resolves once the socket has been closed (by either side), with the close code. */
   whenClosed(): Promise<{ code: number; reason: string }> {
     return withTimeout(this.closed, 'the close');

@@ -3,12 +3,17 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { migrateDatabase } from '@clantrader/db';
+import { openPg } from '@clantrader/db/drivers/pg';
+import { createTestPostgresDatabase, startNeonWsProxy } from '@clantrader/db/testing';
 import type { TestProject } from 'vitest/node';
-import { TEST_AUTH_SECRET } from './test-secret';
+import { TEST_AUTH_SECRET, TEST_ROOM_CONTROL_SECRET } from './test-secret';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     partyBaseUrl: string;
+    /** The test database the chat rooms store into, for setting up users from Node. */
+    partyDatabaseUrl: string;
   }
 }
 
@@ -18,9 +23,19 @@ const READY_TIMEOUT_MS = 60_000;
 /**
  * Runs the real room worker under `wrangler dev` (workerd, Durable Objects, the HTTP
  * upgrade path) on a free loopback port, offline and without touching $HOME, and hands
- * its URL to the tests. Everything it starts is stopped in teardown.
+ * its URL to the tests. The chat rooms store into a fresh migrated PostgreSQL database
+ * through the Neon driver and a local WebSocket-to-TCP proxy, as they reach Neon in
+ * production. Everything it starts is stopped in teardown.
  */
 export default async function startWranglerDev(project: TestProject): Promise<() => Promise<void>> {
+  const database = await createTestPostgresDatabase();
+  const migrated = await openPg(database.url, { max: 1 });
+  try {
+    await migrateDatabase(migrated);
+  } finally {
+    await migrated.close();
+  }
+  const proxy = await startNeonWsProxy(database.url);
   const port = await findFreePort();
   const persistDir = mkdtempSync(path.join(tmpdir(), 'party-test-'));
   let output = '';
@@ -30,6 +45,9 @@ export default async function startWranglerDev(project: TestProject): Promise<()
       'dev',
       '-c',
       'wrangler.toml',
+      // The API Worker's stand-in for the clan rooms' `@ai` service binding (test/stub-api).
+      '-c',
+      'test/stub-api/wrangler.toml',
       '--ip',
       '127.0.0.1',
       '--port',
@@ -38,6 +56,12 @@ export default async function startWranglerDev(project: TestProject): Promise<()
       persistDir,
       '--var',
       `AUTH_SECRET:${TEST_AUTH_SECRET}`,
+      '--var',
+      `DATABASE_URL:${database.url}`,
+      '--var',
+      `NEON_WS_PROXY:${proxy.url}`,
+      '--var',
+      `ROOM_CONTROL_SECRET:${TEST_ROOM_CONTROL_SECRET}`,
       '--show-interactive-dev-session=false',
       '--log-level',
       'warn',
@@ -61,6 +85,8 @@ export default async function startWranglerDev(project: TestProject): Promise<()
   const stop = async () => {
     await stopGroup(child);
     rmSync(persistDir, { recursive: true, force: true });
+    await proxy.close();
+    await database.drop();
   };
   try {
     await waitUntilServing(`http://127.0.0.1:${port}/`, child);
@@ -69,6 +95,7 @@ export default async function startWranglerDev(project: TestProject): Promise<()
     throw new Error(`wrangler dev did not start: ${String(e)}\n${output}`, { cause: e });
   }
   project.provide('partyBaseUrl', `ws://127.0.0.1:${port}`);
+  project.provide('partyDatabaseUrl', database.url);
   return stop;
 }
 

@@ -1,6 +1,6 @@
 import { createOpenAiCompatibleProvider } from '@clantrader/ai-providers';
 import { ai, type Clock } from '@clantrader/core';
-import { createAiDataSource, createAiStateStore, type Database } from '@clantrader/db';
+import { createAiDataSource, createAiStateStore, createClanSummaryStore, type Database } from '@clantrader/db';
 import type { AiApiDeps } from './api/index';
 
 /**
@@ -91,5 +91,11 @@ export function buildAiDeps(
       ...(cloudModel ? { cloud: Object.fromEntries(ai.QUERY_TYPES.map((q) => [q, cloudModel])) } : {}),
     },
   };
-  return { router, quota: state.quota, questions: state.questions, snapshots: state.snapshots };
+  return {
+    router,
+    quota: state.quota,
+    questions: state.questions,
+    snapshots: state.snapshots,
+    clanSummaries: createClanSummaryStore(db),
+  };
 }

@@ -1,6 +1,7 @@
 import {
   createContentHasher,
   createHmacTicketSigner,
+  createIntlTimeZoneOffsets,
   createPbkdf2Hasher,
   createTokenVault,
   createUuidV7,
@@ -15,14 +16,20 @@ import {
   type IdGenerator,
   type JobQueue,
   type Mailer,
+  type RoomControl,
   type StatementJob,
 } from '@clantrader/core';
 import {
   checkDatabase,
   createAccountStore,
+  createChannelStore,
+  createChatStore,
+  createClanStore,
   createLeaderboardStore,
+  createNotificationStore,
   createOutboxMailer,
   createRateLimiter,
+  createRoomAccess,
   createStatementStore,
   listOutbox,
   type Database,
@@ -60,7 +67,20 @@ export type ApiConfig = {
   ai?: AiSettings;
   /** On-prem keeps AI breaker state in memory (one process). */
   aiHealth?: ai.HealthState;
+  /**
+   * Closes sockets in live rooms when clan membership or roles change. Each home passes its
+   * real one (on-prem: in-process room server; edge: service binding to the party worker);
+   * without one the API uses `noRoomControl` and kicked members keep their socket until
+   * their ticket expires.
+   */
+  roomControl?: RoomControl;
 };
+
+/**
+ * A RoomControl that evicts nobody: for compositions without live rooms (tests, tools).
+ * The clan use cases still require one, so leaving it out is a visible choice.
+ */
+export const noRoomControl: RoomControl = { evict: () => Promise.resolve() };
 
 /** How long one database probe answers /health; load balancers poll it many times a second. */
 const HEALTH_PROBE_TTL_MS = 1000;
@@ -99,6 +119,26 @@ export function buildApiDeps(db: Database, config: ApiConfig): ApiDeps {
     },
     statements: { ...processing, queue },
     leaderboard: { store: createLeaderboardStore(db), ...(config.cache ? { cache: config.cache } : {}) },
+    clans: {
+      store: createClanStore(db),
+      clock,
+      ids,
+      vault: createTokenVault(),
+      rooms: config.roomControl ?? noRoomControl,
+      statements: processing.store,
+      seasons: createLeaderboardStore(db),
+      appUrl: config.appUrl,
+    },
+    channels: {
+      store: createChannelStore(db),
+      blobs: config.blobs,
+      clock,
+      ids,
+      zones: createIntlTimeZoneOffsets(),
+      rooms: config.roomControl ?? noRoomControl,
+    },
+    chat: { store: createChatStore(db), access: createRoomAccess(db) },
+    notifications: { notifications: createNotificationStore(db), clock, ids },
     rateLimiter: createRateLimiter(db),
     tickets: createHmacTicketSigner(config.authSecret, clock),
     ai: buildAiDeps(db, clock, config.ai ?? {}, config.aiHealth ? { health: config.aiHealth } : {}),

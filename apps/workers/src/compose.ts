@@ -3,6 +3,7 @@ import type { Mailer } from '@clantrader/core';
 import type { DbHandle } from '@clantrader/db';
 import { openNeon } from '@clantrader/db/drivers/neon';
 import { createR2BlobStore } from './adapters/blob-store.r2';
+import { createServiceRoomControl } from './adapters/room-control.service';
 import { createCloudflareJobQueue } from './adapters/job-queue.cloudflare';
 import type { ApiDeps, LogEntry } from './api/index';
 import type { WorkerBindings } from './bindings';
@@ -29,7 +30,13 @@ export function composeWorker(env: WorkerEnv, bindings: WorkerBindings): { db: D
     // Cloudflare Queues: the upload answers at once; worker.ts `queue()` processes.
     jobQueue: () => createCloudflareJobQueue(bindings.statementJobs),
     ai: aiSettingsFromEnv(env),
+    // Kicks and role changes close live sockets through the party worker's rooms.
+    ...(bindings.rooms && env.ROOM_CONTROL_SECRET
+      ? { roomControl: createServiceRoomControl(bindings.rooms, env.ROOM_CONTROL_SECRET, logJson) }
+      : {}),
   });
+  // The party worker's `@ai` calls (service binding API) carry the same secret as evictions.
+  if (env.ROOM_CONTROL_SECRET) deps.internalSecret = env.ROOM_CONTROL_SECRET;
   return { db, deps };
 }
 

@@ -19,6 +19,12 @@ export const WorkerEnvSchema = z
       .transform((u) => u.replace(/\/+$/, '')),
     /** Signs room tickets (secret, ≥ 32 chars); must match the room server's. */
     AUTH_SECRET: z.string().min(32, 'AUTH_SECRET must be at least 32 characters'),
+    /**
+     * Sent to the party worker (service binding ROOMS) with evictions (secret, ≥ 32 chars);
+     * must match its ROOM_CONTROL_SECRET. Unset: kicked members keep their socket until it
+     * closes on its own or their ticket is refused on reconnect.
+     */
+    ROOM_CONTROL_SECRET: z.string().min(32, 'ROOM_CONTROL_SECRET must be at least 32 characters').optional(),
     /** The edge has no SMTP: mail goes to an HTTP mail API or, in development, the outbox. */
     MAIL_TRANSPORT: z.enum(['outbox', 'http']).default('outbox'),
     MAIL_HTTP_URL: z.url().optional(),

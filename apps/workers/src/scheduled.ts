@@ -1,6 +1,20 @@
 import { createUuidV7, systemClock } from '@clantrader/adapters';
-import { ai, expireStatements, leaderboard, purgeExpiredTokens, requeuePendingStatements } from '@clantrader/core';
-import { createAccountStore, createLeaderboardStore, createSeasonStore, createStatementStore } from '@clantrader/db';
+import {
+  ai,
+  clanAi,
+  expireStatements,
+  leaderboard,
+  purgeExpiredTokens,
+  requeuePendingStatements,
+} from '@clantrader/core';
+import {
+  createAccountStore,
+  createClanStore,
+  createLeaderboardStore,
+  createNotificationStore,
+  createSeasonStore,
+  createStatementStore,
+} from '@clantrader/db';
 import { openNeon } from '@clantrader/db/drivers/neon';
 import { createCloudflareJobQueue } from './adapters/job-queue.cloudflare';
 import { aiSettingsFromEnv, buildAiDeps } from './ai-wiring';
@@ -44,6 +58,11 @@ export async function runScheduledJobs(
         clock: systemClock,
         seasons: createSeasonStore(handle.db),
         store: createLeaderboardStore(handle.db),
+        notifications: {
+          notifications: createNotificationStore(handle.db),
+          clock: systemClock,
+          ids: createUuidV7(systemClock),
+        },
       });
       logJson({ level: 'info', event: 'cron.season_jobs', cron, ...result });
       return {
@@ -51,6 +70,7 @@ export async function runScheduledJobs(
         opened: result.opened ? 1 : 0,
         traders: result.traders,
         eligible: result.eligible,
+        notified: result.notified,
       };
     }
     if (cron === CRON_AI_PROBE) {
@@ -64,7 +84,17 @@ export async function runScheduledJobs(
       const store = createStatementStore(handle.db);
       const result = await expireStatements({ store, clock: systemClock, ids: createUuidV7(systemClock) });
       logJson({ level: 'info', event: 'cron.expire_statements', cron, ...result });
-      return result;
+      // The same daily trigger: weekly clan summaries for the last complete ISO week, cheapest
+      // tier first. Idempotent per clan and week: Monday's run writes them, later runs only
+      // retry clans a failure left out.
+      const { router, clanSummaries } = buildAiDeps(handle.db, systemClock, aiSettingsFromEnv(env));
+      const weekly = await clanAi.runWeeklyClanSummaries({
+        ai: router,
+        clans: createClanStore(handle.db),
+        summaries: clanSummaries,
+      });
+      logJson({ level: 'info', event: 'cron.clan_weekly_summaries', cron, ...weekly });
+      return { ...result, clanSummaries: weekly.written, clanSummariesFailed: weekly.failed };
     }
     const purged = await purgeExpiredTokens({ store: createAccountStore(handle.db), clock: systemClock });
     logJson({ level: 'info', event: 'cron.purge_expired_tokens', cron, ...purged });

@@ -6,3 +6,4 @@ export { createHmacTicketSigner } from './ticket-signer.hmac';
 export { createHttpMailer, type HttpMailerOptions } from './mailer.http';
 export { createContentHasher } from './content-hasher.webcrypto';
 export { createMemoryCache } from './cache.memory';
+export { createIntlTimeZoneOffsets } from './time-zones.intl';

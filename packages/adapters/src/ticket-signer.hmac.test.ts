@@ -18,6 +18,12 @@ describe('createHmacTicketSigner', () => {
     expect(await signer.verify(ticket)).toBeNull();
   });
 
+  it('carries the party and role of chat tickets', async () => {
+    const signer = createHmacTicketSigner(SECRET, new ManualClock());
+    const claims = { userId: 'u1', room: 'c-1', party: 'clan', role: 'co_leader' } as const;
+    expect(await signer.verify((await signer.issue(claims)).ticket)).toEqual(claims);
+  });
+
   it('rejects a ticket signed with another secret', async () => {
     const clock = new ManualClock();
     const { ticket } = await createHmacTicketSigner('x'.repeat(32), clock).issue({ userId: 'u1', room: 'r' });

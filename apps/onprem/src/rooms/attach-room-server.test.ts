@@ -1,18 +1,29 @@
 import http from 'node:http';
 import type { Duplex } from 'node:stream';
 import { connect, type AddressInfo } from 'node:net';
-import { createHmacTicketSigner, systemClock } from '@clantrader/adapters';
-import { describeRoomProtocol } from '@clantrader/party/protocol-suite';
+import { createHmacTicketSigner, createUuidV7, systemClock } from '@clantrader/adapters';
+import { createChatStore, type DbHandle } from '@clantrader/db';
+import { testDatabases } from '@clantrader/db/testing';
+import { describeRoomProtocol, testUserSql } from '@clantrader/party/protocol-suite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { attachRoomServer, matchPartyPath } from './attach-room-server';
+import { attachRoomServer, matchPartyPath, type RoomServer } from './attach-room-server';
+import { createLocalRoomControl } from './room-control';
 
 const SECRET = 'onprem-test-auth-secret-0123456789abcdef';
 const tickets = createHmacTicketSigner(SECRET, systemClock);
 
-async function startServer(heartbeatMs?: number) {
+const ids = createUuidV7(systemClock);
+
+async function startServer(opts: { heartbeatMs?: number; db?: DbHandle } = {}) {
   const server = http.createServer((_req, res) => res.writeHead(200).end('http ok'));
-  const rooms = attachRoomServer(server, { tickets, clock: systemClock, heartbeatMs });
+  const rooms = attachRoomServer(server, {
+    tickets,
+    clock: systemClock,
+    ids,
+    ...(opts.heartbeatMs ? { heartbeatMs: opts.heartbeatMs } : {}),
+    ...(opts.db ? { store: createChatStore(opts.db.db) } : {}),
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   const stop = async () => {
@@ -22,20 +33,41 @@ async function startServer(heartbeatMs?: number) {
   return { server, rooms, port, stop };
 }
 
-// The shared suite against the real `ws` server on a loopback port.
+// The shared suite against the real `ws` server on a loopback port, storing into PGlite
+// (the on-prem default; the repository itself is also tested on PostgreSQL).
 let base = '';
+let db: DbHandle | undefined;
+let sharedRooms: RoomServer | undefined;
 let stopShared: () => Promise<void> = async () => {};
+const roomControl = createLocalRoomControl();
 beforeAll(async () => {
-  const s = await startServer();
+  const pglite = testDatabases().find((d) => d.name === 'pglite');
+  db = await pglite?.open();
+  const s = await startServer({ ...(db ? { db } : {}) });
   base = `ws://127.0.0.1:${s.port}`;
-  stopShared = s.stop;
-});
+  sharedRooms = s.rooms;
+  roomControl.attach(s.rooms);
+  stopShared = async () => {
+    await s.stop();
+    await db?.close();
+  };
+}, 60_000);
 afterAll(() => stopShared());
-describeRoomProtocol('on-prem ws server', { baseUrl: () => base, secret: SECRET });
+describeRoomProtocol('on-prem ws server', {
+  baseUrl: () => base,
+  secret: SECRET,
+  async createUser() {
+    const id = crypto.randomUUID();
+    for (const statement of testUserSql(id)) await db?.db.execute(statement);
+    return id;
+  },
+  // The on-prem eviction path: the API's RoomControl calls the room server in process.
+  evict: (input) => roomControl.evict(input),
+});
 
 describe('attachRoomServer', () => {
   let s: Awaited<ReturnType<typeof startServer>>;
-  beforeAll(async () => (s = await startServer(100)));
+  beforeAll(async () => (s = await startServer({ heartbeatMs: 100 })));
   afterAll(() => s.stop());
 
   const ticketUrl = async (room: string, userId: string) =>
@@ -93,6 +125,16 @@ describe('attachRoomServer', () => {
     watcher.close();
   });
 
+  it('serves only the lobby without a chat store', async () => {
+    const status = await new Promise<number>((resolve) => {
+      const ws = new WebSocket(`ws://127.0.0.1:${s.port}/parties/clan/${crypto.randomUUID()}`);
+      ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+      ws.on('error', () => undefined);
+    });
+    expect(status).toBe(400);
+    expect(sharedRooms?.evict({ party: 'no-such-party', room: 'r', userId: 'u', reason: 'removed' })).toBe(0);
+  });
+
   it('closes open sockets with 1001 when closed', async () => {
     const own = await startServer();
     const room = `room-${crypto.randomUUID()}`;
@@ -114,6 +156,13 @@ describe('matchPartyPath', () => {
       ticket: 'a.b',
     });
     expect(matchPartyPath('/parties/lobby/clan-1/extra')).toMatchObject({ room: 'clan-1', ticket: null });
+    expect(matchPartyPath('/parties/clan/c?ticket=t&since=42')).toEqual({
+      party: 'clan',
+      room: 'c',
+      ticket: 't',
+      since: 42,
+    });
+    expect(matchPartyPath('/parties/clan/c?since=-1')).not.toHaveProperty('since');
     expect(matchPartyPath('/parties/lobby')).toBeNull();
     expect(matchPartyPath('/api/parties/lobby/x')).toBeNull();
   });

@@ -2,9 +2,15 @@ import { randomUUID } from 'node:crypto';
 import type http from 'node:http';
 import type { Duplex } from 'node:stream';
 import {
+  AI_MENTION_PARTY,
   createRoomHub,
+  isChatParty,
   ROOM_PARTIES,
+  type ChatStore,
+  type ClanAssistant,
   type Clock,
+  type EvictionReason,
+  type IdGenerator,
   type RoomHub,
   type RoomLimits,
   type RoomTicketSigner,
@@ -14,14 +20,23 @@ import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 export type RoomServerDeps = {
   tickets: RoomTicketSigner;
   clock: Clock;
+  ids: IdGenerator;
+  /** Messages of the chat parties (pg or PGlite); without one only the lobby is served. */
+  store?: ChatStore;
   /** Parties served at `/parties/<party>/<room>`; defaults to core's ROOM_PARTIES. */
   parties?: readonly string[];
   /** Interval of protocol-level pings; a socket that misses one is terminated. */
   heartbeatMs?: number;
   limits?: Partial<RoomLimits>;
+  /** Answers `@ai` in `clan` rooms (in process: core's createClanAssistant); absent = plain text. */
+  assistant?: ClanAssistant;
+  /** Store failures; the client already got an error frame. */
+  onError?: (error: unknown) => void;
 };
 
 export type RoomServer = {
+  /** Closes a user's sockets in one room at once (RoomControl, in process); returns how many. */
+  evict(input: { party: string; room: string; userId: string; reason: EvictionReason }): number;
   /** Stops taking upgrades, closes every socket with 1001 and waits for them. */
   close(): Promise<void>;
 };
@@ -44,8 +59,23 @@ export function attachRoomServer(server: http.Server, deps: RoomServerDeps): Roo
     send: (id: string, text: string) => sockets.get(id)?.send(text),
     close: (id: string, code: number, reason: string) => sockets.get(id)?.close(code, reason),
   };
+  const { store } = deps;
+  const parties = (deps.parties ?? ROOM_PARTIES).filter((party) => store || !isChatParty(party));
   const hubs = new Map<string, RoomHub>(
-    (deps.parties ?? ROOM_PARTIES).map((party) => [party, createRoomHub({ ...deps, sink })]),
+    parties.map((party) => {
+      const hub = createRoomHub({
+        party,
+        tickets: deps.tickets,
+        clock: deps.clock,
+        ids: deps.ids,
+        sink,
+        ...(store && isChatParty(party) ? { store } : {}),
+        ...(deps.limits ? { limits: deps.limits } : {}),
+        ...(deps.assistant && party === AI_MENTION_PARTY ? { assistant: deps.assistant } : {}),
+        ...(deps.onError ? { onError: deps.onError } : {}),
+      });
+      return [party, hub];
+    }),
   );
   let closed = false;
 
@@ -72,13 +102,13 @@ export function attachRoomServer(server: http.Server, deps: RoomServerDeps): Roo
         sockets.set(connectionId, ws);
         alive.add(ws);
         ws.on('pong', () => alive.add(ws));
-        ws.on('message', (data, isBinary) => hub.receive({ connectionId, data: readFrame(data, isBinary) }));
+        ws.on('message', (data, isBinary) => void hub.receive({ connectionId, data: readFrame(data, isBinary) }));
         ws.on('error', () => ws.terminate());
         ws.on('close', () => {
           sockets.delete(connectionId);
           hub.leave(connectionId);
         });
-        hub.open({ connectionId, admission });
+        void hub.open({ connectionId, admission, ...(target.since === undefined ? {} : { since: target.since }) });
       });
     });
     upgrade.catch(() => socket.destroy());
@@ -98,6 +128,7 @@ export function attachRoomServer(server: http.Server, deps: RoomServerDeps): Roo
   heartbeat.unref();
 
   return {
+    evict: ({ party, ...input }) => hubs.get(party)?.evict(input) ?? 0,
     async close() {
       closed = true;
       clearInterval(heartbeat);
@@ -113,8 +144,13 @@ export function attachRoomServer(server: http.Server, deps: RoomServerDeps): Roo
   };
 }
 
-/** `/parties/<party>/<room>[/...]?ticket=...`, split the way partyserver's router does. */
-export function matchPartyPath(url: string): { party: string; room: string; ticket: string | null } | null {
+/**
+ * `/parties/<party>/<room>[/...]?ticket=...[&since=<seq>]`, split the way partyserver's
+ * router does; `since` (a reconnect) is kept only when it is a plain non-negative integer.
+ */
+export function matchPartyPath(
+  url: string,
+): { party: string; room: string; ticket: string | null; since?: number } | null {
   let parsed: URL;
   try {
     parsed = new URL(url, 'http://localhost');
@@ -123,7 +159,13 @@ export function matchPartyPath(url: string): { party: string; room: string; tick
   }
   const [prefix, party, room] = parsed.pathname.split('/').filter(Boolean);
   if (prefix !== 'parties' || !party || !room) return null;
-  return { party, room, ticket: parsed.searchParams.get('ticket') };
+  const since = parsed.searchParams.get('since');
+  return {
+    party,
+    room,
+    ticket: parsed.searchParams.get('ticket'),
+    ...(since !== null && /^\d{1,15}$/.test(since) ? { since: Number(since) } : {}),
+  };
 }
 
 function readFrame(data: RawData, isBinary: boolean): string | Uint8Array {

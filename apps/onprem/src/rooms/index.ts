@@ -1,1 +1,2 @@
 export { attachRoomServer, matchPartyPath, type RoomServer, type RoomServerDeps } from './attach-room-server';
+export { createLocalRoomControl } from './room-control';

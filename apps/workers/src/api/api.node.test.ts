@@ -5,16 +5,22 @@ import { describe, expect, it } from 'vitest';
 import { buildApiDeps } from '../build-api-deps';
 import { createHmacTicketSigner } from '@clantrader/adapters';
 import {
+  createRecordingRoomControl,
   fakeAccountDeps,
+  fakeChannelDeps,
+  fakeChatDeps,
+  fakeClanDeps,
   fakeStatementDeps,
   MemoryAccountStore,
   MemoryBlobStore,
   MemoryLeaderboardStore,
+  MemoryNotificationStore,
   MemoryRateLimiter,
+  SequentialIds,
 } from '@clantrader/core/testing';
 import { createApi, type ApiDeps, type LogEntry } from './index';
 import { startOpenAiServer } from '@clantrader/ai-providers/testing';
-import { defineApiSuite, LOCAL_TEST_ANSWER, type ApiTestClient } from './testing/api-suite';
+import { defineApiSuite, INTERNAL_TEST_SECRET, LOCAL_TEST_ANSWER, type ApiTestClient } from './testing/api-suite';
 import { call, expectProblem, latestToken, newIdentity, rowsOf } from './testing/api-client';
 
 const SECRET = 'node-test-secret-at-least-32-characters!';
@@ -24,21 +30,25 @@ async function inProcessClient(database: TestDatabase, passwordIterations?: numb
   const handle = await database.open();
   // The local AI tier: an OpenAI-compatible server on loopback; no cloud tier.
   const localAi = await startOpenAiServer(() => ({ kind: 'text', text: LOCAL_TEST_ANSWER }));
-  const app = createApi(
-    buildApiDeps(handle.db, {
-      appUrl: 'http://app.test',
-      authSecret: SECRET,
-      version: 'test',
-      devOutbox: true,
-      passwordIterations: passwordIterations ?? 1_000,
-      log: () => undefined,
-      blobs: new MemoryBlobStore(),
-      ai: { local: { baseURL: localAi.baseURL, model: 'test-local' } },
-    }),
-  );
+  const roomControl = createRecordingRoomControl();
+  const deps = buildApiDeps(handle.db, {
+    appUrl: 'http://app.test',
+    authSecret: SECRET,
+    version: 'test',
+    devOutbox: true,
+    passwordIterations: passwordIterations ?? 1_000,
+    log: () => undefined,
+    blobs: new MemoryBlobStore(),
+    ai: { local: { baseURL: localAi.baseURL, model: 'test-local' } },
+    roomControl,
+  });
+  // As the Worker sets it from ROOM_CONTROL_SECRET: the party worker's @ai route.
+  deps.internalSecret = INTERNAL_TEST_SECRET;
+  const app = createApi(deps);
   return {
     fetch: async (request) => app.fetch(request),
     query: async (text) => rowsOf(await handle.db.execute(sql.raw(text))),
+    evictions: () => roomControl.evictions,
     close: async () => {
       await localAi.close();
       await handle.close();
@@ -84,6 +94,10 @@ function fakeApiDeps(over: Partial<ApiDeps> = {}): ApiDeps {
     accounts: deps,
     statements: fakeStatementDeps().deps,
     leaderboard: { store: new MemoryLeaderboardStore() },
+    channels: fakeChannelDeps().deps,
+    clans: fakeClanDeps().deps,
+    chat: fakeChatDeps().deps,
+    notifications: { notifications: new MemoryNotificationStore(), clock, ids: new SequentialIds() },
     rateLimiter: new MemoryRateLimiter(clock),
     tickets: createHmacTicketSigner(SECRET, clock),
     checkDatabase: async () => true,

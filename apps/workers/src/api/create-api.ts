@@ -10,11 +10,17 @@ import { healthRoutes } from './routes/health';
 import { meRoutes } from './routes/me';
 import { profileRoutes } from './routes/profiles';
 import { roomRoutes } from './routes/rooms';
+import { chatRoutes } from './routes/chat';
 import { adminRoutes } from './routes/admin';
 import { aiRoutes } from './routes/ai';
+import { clanAiRoutes } from './routes/clan-ai';
+import { internalAiRoutes } from './routes/internal-ai';
 import { statementRoutes } from './routes/statements';
 import { leaderboardRoutes } from './routes/leaderboard';
 import { seasonRoutes } from './routes/seasons';
+import { clanRoutes } from './routes/clans';
+import { channelRoutes, isChannelImageUpload } from './routes/channels';
+import { notificationRoutes } from './routes/notifications';
 
 export const API_BASE = '/api/v1';
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -43,11 +49,17 @@ export function createApi(deps: ApiDeps): Hono<ApiEnv> {
     .route('/', meRoutes(deps))
     .route('/', profileRoutes(deps))
     .route('/', roomRoutes(deps))
+    .route('/', chatRoutes(deps))
     .route('/', statementRoutes(deps))
     .route('/', seasonRoutes(deps))
     .route('/', leaderboardRoutes(deps))
+    .route('/', clanRoutes(deps))
+    .route('/', channelRoutes(deps))
+    .route('/', notificationRoutes(deps))
     .route('/', adminRoutes(deps))
-    .route('/', aiRoutes(deps));
+    .route('/', aiRoutes(deps))
+    .route('/', clanAiRoutes(deps))
+    .route('/', internalAiRoutes(deps));
   if (deps.listOutbox) api.route('/', devRoutes(deps.listOutbox));
 
   const app = new Hono<ApiEnv>();
@@ -65,7 +77,7 @@ function hasNoBody(method: string): boolean {
   return BODYLESS.has(method);
 }
 function isUpload(c: Context<ApiEnv>): boolean {
-  return c.req.method === 'POST' && c.req.path === UPLOAD_PATH;
+  return (c.req.method === 'POST' && c.req.path === UPLOAD_PATH) || isChannelImageUpload(c.req.method, c.req.path);
 }
 
 function renderError(c: Context<ApiEnv>, error: unknown, log: (entry: LogEntry) => void): Response {

@@ -1,7 +1,12 @@
 import type {
   AccountDeps,
   ai,
+  channels,
+  clanAi,
+  ChatReadDeps,
+  clans,
   leaderboard,
+  notifications,
   RateLimiter,
   RoomTicketSigner,
   StatementDeps,
@@ -42,8 +47,21 @@ export type ApiDeps = {
   statements: StatementDeps;
   /** Seasons and the live leaderboard (issue 5). */
   leaderboard: leaderboard.LeaderboardDeps;
+  /** Clans: membership, roles, invites, join requests, free agents (issue 4). */
+  clans: clans.ClanDeps;
+  /** Clan channels: posts, media, reactions, peeks, follows, subscriptions (issue 4). */
+  channels: channels.ChannelDeps;
+  /** Realtime chat over HTTP: room access for tickets, history for first paint, unread badges (issue 4). */
+  chat: ChatReadDeps;
+  /** Rank changes and season events for the bell (issue 5). */
+  notifications: notifications.NotificationDeps;
   rateLimiter: RateLimiter;
   tickets: RoomTicketSigner;
+  /**
+   * Shared secret of the party worker's internal calls (`x-room-control`, the edge's
+   * ROOM_CONTROL_SECRET): `@ai` answers (routes/internal-ai.ts). Unset = those routes are 404.
+   */
+  internalSecret?: string;
   /** The AI assistant (issue 6): router ports and the daily question counter. */
   ai?: AiApiDeps;
   /** True when the database answers; never throws for "down". */
@@ -74,6 +92,8 @@ export type AiApiDeps = {
   questions: ai.QuestionLog;
   /** The daily platform snapshot: the local model's data and the cache's context version. */
   snapshots: ai.SnapshotStore;
+  /** Weekly clan performance summaries (written by the scheduled job, read by members). */
+  clanSummaries: clanAi.ClanSummaryStore;
 };
 
 /** How a request proved its session: the cookie path gets the extra CSRF rule. */

@@ -25,7 +25,20 @@ import { toolSpec } from './tools/registry';
  * answer from one compact document better than through tool calls); cloud models keep
  * their tools.
  */
-export type AskQuestion = AskInput & { caller: AiCaller; signal?: AbortSignalLike; snapshot?: PlatformSnapshot | null };
+export type AskQuestion = AskInput & {
+  caller: AiCaller;
+  signal?: AbortSignalLike;
+  snapshot?: PlatformSnapshot | null;
+  /**
+   * Asked inside a clan (clan AI routes, `@ai` in clan chat): the query type's `clanTools`
+   * are offered too. Set by code that checked membership, never from user text.
+   */
+  inClan?: boolean;
+  /** `cheapest`: local models before cloud ones (scheduled summaries). Default: cloud first. */
+  chain?: 'quality' | 'cheapest';
+  /** `never`: neither read nor write the answer cache (an answer that must be fresh). */
+  cache?: 'use' | 'never';
+};
 
 /**
  * Answers a question through the chain cloud → local → cache, streaming text deltas and
@@ -45,9 +58,10 @@ export async function* askAi(deps: AiDeps, question: AskQuestion): AsyncGenerato
   const { caller, signal } = question;
   const policy = policyOf(deps);
   const profile = AI_MODELS.queries[input.queryType];
-  const toolsFor = (tier: AiProvider['tier']) =>
-    tier === 'local' && question.snapshot ? [] : toolsNamed(profile.tools);
-  const chain = chainOrder(deps.providers);
+  const offered = question.inClan ? [...profile.tools, ...profile.clanTools] : profile.tools;
+  const toolsFor = (tier: AiProvider['tier']) => (tier === 'local' && question.snapshot ? [] : toolsNamed(offered));
+  const useCache = question.cache !== 'never';
+  const chain = question.chain === 'cheapest' ? cheapestFirst(deps.providers) : chainOrder(deps.providers);
   const [forceLocal, ...states] = await Promise.all([
     deps.connectivity.forceLocal().catch(() => false),
     ...chain.map((p) => deps.health.get(p.id).catch(() => null)),
@@ -70,7 +84,7 @@ export async function* askAi(deps: AiDeps, question: AskQuestion): AsyncGenerato
         tools,
         tally,
         signal,
-        ctx: { caller, data: deps.data },
+        ctx: { caller, data: deps.data, clock: deps.clock },
         maxSteps: policy.maxToolSteps,
         request: {
           model,
@@ -97,7 +111,8 @@ export async function* askAi(deps: AiDeps, question: AskQuestion): AsyncGenerato
     const nowMs = deps.clock.now().getTime();
     const answer = { text: tally.text, sourceTier: provider.tier, model, createdAtMs: nowMs };
     const privateFor = tally.usedPrivate ? caller.userId : null;
-    if (tally.text) await writeCachedAnswer(deps.cache, input, { ...answer, privateFor }, policy.cacheTtlSeconds);
+    if (tally.text && useCache)
+      await writeCachedAnswer(deps.cache, input, { ...answer, privateFor }, policy.cacheTtlSeconds);
     yield {
       type: 'done',
       tier: provider.tier,
@@ -111,7 +126,7 @@ export async function* askAi(deps: AiDeps, question: AskQuestion): AsyncGenerato
     return;
   }
 
-  const cached = await readCachedAnswer(deps.cache, input, caller);
+  const cached = useCache ? await readCachedAnswer(deps.cache, input, caller) : null;
   if (!cached) {
     throw new DomainError(
       'ai.unavailable',
@@ -132,6 +147,11 @@ export async function* askAi(deps: AiDeps, question: AskQuestion): AsyncGenerato
     toolCalls: 0,
     attempts,
   };
+}
+
+/** Local providers before cloud ones: the cheapest model that can answer does. */
+function cheapestFirst(providers: readonly AiProvider[]): AiProvider[] {
+  return [...providers.filter((p) => p.tier === 'local'), ...providers.filter((p) => p.tier === 'cloud')];
 }
 
 async function recordFailure(

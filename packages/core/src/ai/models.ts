@@ -2,7 +2,14 @@ import type { BreakerPolicy } from './breaker';
 import type { ModelTier, QueryType } from './model';
 
 /** Names of the tools in `tools/catalog.ts`. */
-export type AiToolName = 'top_clans' | 'trending_instruments' | 'search_traders' | 'trader_stats' | 'clan_stats';
+export type AiToolName =
+  | 'top_clans'
+  | 'trending_instruments'
+  | 'search_traders'
+  | 'trader_stats'
+  | 'clan_stats'
+  | 'search_free_agents'
+  | 'compare_clans';
 
 /** What one kind of question runs with, per tier. */
 export type QueryProfile = {
@@ -10,6 +17,12 @@ export type QueryProfile = {
   cloudModel: string;
   /** The only tools the model is offered; user text can never add to this list. */
   tools: readonly AiToolName[];
+  /**
+   * Added to `tools` only when the question is asked inside a clan (the clan routes and
+   * `@ai` in clan chat): tools about "us", e.g. the free-agent market for recruiting and
+   * the rival comparison for analysis. Chosen by the route, never by user text.
+   */
+  clanTools: readonly AiToolName[];
   maxOutputTokens: number;
   temperature: number;
 };
@@ -23,24 +36,28 @@ export const AI_MODELS = {
     stats: {
       cloudModel: 'openai/gpt-4o-mini',
       tools: ['top_clans', 'trending_instruments', 'trader_stats', 'clan_stats'],
+      clanTools: [],
       maxOutputTokens: 400,
       temperature: 0.1,
     },
     analysis: {
       cloudModel: 'anthropic/claude-3.5-sonnet',
       tools: ['trader_stats', 'clan_stats', 'trending_instruments'],
+      clanTools: ['compare_clans', 'top_clans'],
       maxOutputTokens: 900,
       temperature: 0.3,
     },
     summary: {
       cloudModel: 'google/gemini-2.0-flash-001',
       tools: ['clan_stats', 'top_clans'],
+      clanTools: [],
       maxOutputTokens: 600,
       temperature: 0.2,
     },
     recruiting: {
       cloudModel: 'openai/gpt-4o-mini',
       tools: ['search_traders', 'trader_stats', 'clan_stats'],
+      clanTools: ['search_free_agents'],
       maxOutputTokens: 600,
       temperature: 0.2,
     },

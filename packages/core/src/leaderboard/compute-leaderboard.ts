@@ -2,6 +2,7 @@ import { DEFAULT_RANKING_RULES } from '../ranking/model';
 import { movement } from '../ranking/movement';
 import { rankTraders } from '../ranking/rank-traders';
 import { seasonById } from '../seasons/season-calendar';
+import type { StandingChange } from '../notifications/standings-notifications';
 import type { LeaderboardDeps, StoredBoardRow } from './model';
 
 /**
@@ -15,6 +16,15 @@ export async function computeLeaderboard(
   deps: LeaderboardDeps,
   input: { seasonId: string; now: Date },
 ): Promise<{ traders: number; eligible: number }> {
+  const { traders, eligible } = await recomputeBoard(deps, input);
+  return { traders, eligible };
+}
+
+/** `computeLeaderboard` plus each trader's place against the previous day's snapshot (for notifications). */
+export async function recomputeBoard(
+  deps: LeaderboardDeps,
+  input: { seasonId: string; now: Date },
+): Promise<{ traders: number; eligible: number; day: string; changes: StandingChange[] }> {
   const season = seasonById(input.seasonId);
   const rules = deps.rules ?? DEFAULT_RANKING_RULES;
   const day = input.now.toISOString().slice(0, 10);
@@ -47,5 +57,14 @@ export async function computeLeaderboard(
     };
   });
   await deps.store.saveBoard(season.id, day, rows, input.now);
-  return { traders: rows.length, eligible: rows.filter((r) => r.eligible).length };
+  // Snapshots keep positions only, so tier changes are not derived here (previousTier null).
+  const changes: StandingChange[] = ranked.map((r, i) => ({
+    traderId: r.traderId,
+    position: r.position,
+    previousPosition: arrows[i]?.previousPosition ?? null,
+    eligible: r.eligible,
+    tier: r.tier,
+    previousTier: null,
+  }));
+  return { traders: rows.length, eligible: rows.filter((r) => r.eligible).length, day, changes };
 }

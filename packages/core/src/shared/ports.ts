@@ -31,7 +31,12 @@ export interface RateLimiter {
   hit(key: string, limit: number, windowSeconds: number): Promise<{ allowed: boolean; retryAfterSeconds: number }>;
 }
 
-export type RoomTicketClaims = { userId: string; room: string };
+/**
+ * What a room ticket says: who, which room of which party, and with which role. Tickets
+ * without `party` are lobby tickets and without `role` plain members (the lobby's
+ * original tickets); a chat room refuses a ticket whose party is not its own.
+ */
+export type RoomTicketClaims = { userId: string; room: string; party?: string; role?: RoomRole };
 
 /**
  * Short-lived signed tickets that let a signed-in user open a websocket room without
@@ -54,4 +59,20 @@ export interface Cache {
   get<T>(key: string): Promise<T | undefined>;
   set<T>(key: string, value: T, ttlSeconds: number): Promise<void>;
   delete(key: string): Promise<void>;
+}
+
+/** Where a user sits in a room: clan roles, or a paying channel subscriber. */
+export type RoomRole = 'leader' | 'co_leader' | 'member' | 'subscriber';
+
+/** Why a socket is pushed out; decides the close code its client sees. */
+export type EvictionReason = 'removed' | 'role_changed' | 'disbanded';
+
+/**
+ * Pushes users out of live rooms when the domain takes their access away (kick, leave,
+ * disband) or changes their role (the client must fetch a ticket with the new role).
+ * In process on-prem; through the party worker's internal endpoint on the edge.
+ * Best effort per call, but the room server also refuses stale tickets by expiry.
+ */
+export interface RoomControl {
+  evict(input: { party: string; room: string; userId: string; reason: EvictionReason }): Promise<void>;
 }

@@ -12,13 +12,14 @@ export class FakeTicketSigner implements RoomTicketSigner {
   ) {}
   async issue(claims: RoomTicketClaims) {
     const expiresAt = new Date(this.clock.now().getTime() + this.ttlSeconds * 1000);
-    const ticket = `ticket:${claims.userId}:${claims.room}:${this.issued.size + 1}`;
+    const ticket = `ticket:${claims.userId}:${claims.party ?? 'lobby'}:${claims.room}:${this.issued.size + 1}`;
     this.issued.set(ticket, { ...claims, expiresAt });
     return { ticket, expiresAt };
   }
   async verify(ticket: string) {
     const t = this.issued.get(ticket);
     if (!t || t.expiresAt <= this.clock.now()) return null;
-    return { userId: t.userId, room: t.room };
+    const { expiresAt: _expiresAt, ...claims } = t;
+    return claims;
   }
 }

@@ -2,18 +2,21 @@ import type { ai, Clock, KeyStats } from '@clantrader/core';
 import { and, count, countDistinct, desc, eq, gte, sql } from 'drizzle-orm';
 import type { Database } from '../database';
 import { profiles, statements, trades, tradingAccounts } from '../schema/index';
+import { createAiClanData } from './ai-clan-data';
 import { createStatementStore } from './statement-store';
 
 const WINDOW_MS = { '24h': 86_400_000, '7d': 7 * 86_400_000 } as const;
 
 /**
- * The assistant's data port on what exists today: verified trader stats from the
- * statement-upload tables, trending instruments from merged trades of verified
- * statements. Clans do not exist yet, so `topClans` is empty and clan lookups find
- * nothing (the tools then tell the model so). Unverified numbers are never returned.
+ * The assistant's data port: verified trader stats from the statement-upload tables,
+ * trending instruments from merged trades of verified statements, and clans
+ * (`ai-clan-data.ts`): the clan season board, clan stats, verified results per window for
+ * rival analysis and summaries, and the free-agent market. A clan's tag is its slug.
+ * Unverified numbers are never returned.
  */
 export function createAiDataSource(db: Database, clock: Clock): ai.AiDataSource {
   const store = createStatementStore(db);
+  const clanData = createAiClanData(db, clock, store);
 
   async function publicStats(userId: string): Promise<ai.TraderPublicStats | null> {
     const [profile] = await db.select().from(profiles).where(eq(profiles.userId, userId)).limit(1);
@@ -39,9 +42,7 @@ export function createAiDataSource(db: Database, clock: Clock): ai.AiDataSource 
   }
 
   return {
-    async topClans() {
-      return [];
-    },
+    topClans: clanData.topClans,
     async trendingInstruments(q) {
       const since = new Date(clock.now().getTime() - WINDOW_MS[q.window]);
       const wins = sql<number>`count(*) filter (where ${trades.profit} > 0)`.mapWith(Number);
@@ -107,15 +108,12 @@ export function createAiDataSource(db: Database, clock: Clock): ai.AiDataSource 
         openPositions: [],
       };
     },
-    async findClan() {
-      return null;
-    },
-    async clanPublicStats() {
-      return null;
-    },
-    async clanPrivateStats() {
-      return null;
-    },
+    findClan: clanData.findClan,
+    clanPublicStats: clanData.clanPublicStats,
+    clanPrivateStats: clanData.clanPrivateStats,
+    searchFreeAgents: clanData.searchFreeAgents,
+    clanActivity: clanData.clanActivity,
+    clanActivityPrivate: clanData.clanActivityPrivate,
   };
 }
 

@@ -39,8 +39,9 @@ async function seedWorkedExample(handle: DbHandle): Promise<Map<string, string>>
     );
     for (const t of e.trades) {
       await handle.db
-        .execute(sql`insert into trades (trading_account_id, ticket, open_time, close_time, side, volume, symbol, commission, fee, swap, profit, magic)
-        values (${acct}, ${t.ticket}, ${t.openTime}, ${t.closeTime}, ${t.side}, ${t.volume}, ${t.symbol}, ${t.commission}, ${t.fee}, ${t.swap}, ${t.profit}, ${t.magic})`);
+        .execute(sql`insert into trades (trading_account_id, ticket, open_time, close_time, side, volume, symbol, commission, fee, swap, profit, magic, closed_at, opened_at)
+        values (${acct}, ${t.ticket}, ${t.openTime}, ${t.closeTime}, ${t.side}, ${t.volume}, ${t.symbol}, ${t.commission}, ${t.fee}, ${t.swap}, ${t.profit}, ${t.magic},
+          ${seasons.toUtcTime(t.closeTime, e.serverUtcOffsetMinutes)}, ${t.openTime && seasons.toUtcTime(t.openTime, e.serverUtcOffsetMinutes)})`);
     }
   }
   return ids;

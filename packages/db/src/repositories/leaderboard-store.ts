@@ -104,10 +104,9 @@ export function createLeaderboardStore(
         await tx.execute(sql`
           insert into leaderboard_entries (season_id, user_id, position, eligible, score, tier, components, return_pct, sharpe,
             max_drawdown_pct, trades, trading_days, style, instruments, movement_direction, movement_delta, updated_at)
-          select ${seasonId}, x.u, x.p, x.e, x.s, x.t, x.c, x.rp, x.sh, x.dd, x.n, x.d, x.st,
-            array(select jsonb_array_elements_text(x.i)), x.md, x.mv, ${at.toISOString()}::timestamptz
-          from jsonb_to_recordset(${payload}::jsonb) as x(u uuid, p int, e boolean, s float8, t text, c jsonb, rp float8, sh float8,
-            dd float8, n int, d int, st text, i jsonb, md text, mv int)`);
+          select ${seasonId}, x.u, x.p, x.e, x.s, x.t, x.c, x.rp, x.sh, x.dd, x.n, x.d, x.st, x.i, x.md, x.mv, ${at.toISOString()}::timestamptz
+          from json_to_recordset(${payload}::json) as x(u uuid, p int, e boolean, s float8, t text, c jsonb, rp float8, sh float8,
+            dd float8, n int, d int, st text, i text[], md text, mv int)`);
         await tx.execute(sql`delete from leaderboard_snapshots where season_id = ${seasonId} and (day = ${day} or day < (
           select max(day) from leaderboard_snapshots where season_id = ${seasonId} and day < ${day}))`);
         await tx.execute(sql`insert into leaderboard_snapshots (season_id, day, user_id, position)

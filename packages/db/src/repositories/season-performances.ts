@@ -50,23 +50,31 @@ async function aggregate(db: Database, season: Season, parts: number): Promise<A
   return chunks.flat();
 }
 
+const utcStamp = (d: Date) => d.toISOString().slice(0, 19);
+
 function aggregateSql(season: Season, part = 0, parts = 1) {
   // Balance-relative figures are computed on cumulative P/L (independent of the starting
   // balance) so the 5M-row pass needs one sort and no join; the balance enters per trader.
+  // Trades are read through (trading_account_id, closed_at) in the accounts' table order
+  // (close to the order trades were merged in), with the typed UTC time and result the
+  // merge stored, so no row is parsed. Days need no second pass over trades for Sharpe:
+  // one window over the trader's days gives the mean the variance needs.
+  const from = sql`${utcStamp(season.startsAt)}::timestamp`;
+  const to = sql`${utcStamp(season.endsAt)}::timestamp`;
   return sql`
     with acct as materialized (select * from (${verifiedAccounts(season)}) v where mod(abs(hashtext(v.user_id::text)), ${parts}) = ${part}),
     moved as materialized (select distinct a.user_id from acct a join balance_operations b on b.trading_account_id = a.id and b.time >= a.lo and b.time < a.hi),
     sb as materialized (
       select a.user_id, sum(
         coalesce((select sum(b.amount) from balance_operations b where b.trading_account_id = a.id and b.time < a.lo), 0) +
-        coalesce((select sum(t.profit + t.swap + t.commission + t.fee) from trades t where t.trading_account_id = a.id and t.close_time < a.lo), 0)
+        coalesce((select sum(t.net) from trades t where t.trading_account_id = a.id and t.closed_at < ${from}), 0)
       )::float8 as sb
       from acct a where a.user_id not in (select user_id from moved) group by a.user_id
     ),
     tr as materialized (
-      select a.user_id, t.id, (t.close_time::timestamp - make_interval(mins => a.off)) as ct, (t.profit + t.swap + t.commission + t.fee)::float8 as net,
-        t.symbol, (t.magic is not null and t.magic <> '0') as automated, extract(epoch from (t.close_time::timestamp - t.open_time::timestamp)) / 60 as hold
-      from acct a join trades t on t.trading_account_id = a.id and t.close_time >= a.lo and t.close_time < a.hi
+      select a.user_id, t.id, t.closed_at as ct, t.net::float8 as net,
+        t.symbol, (t.magic is not null and t.magic <> '0') as automated, extract(epoch from t.closed_at - t.opened_at) / 60 as hold
+      from acct a join trades t on t.trading_account_id = a.id and t.closed_at >= ${from} and t.closed_at < ${to}
       where a.user_id not in (select user_id from moved)
     ),
     per_user as (
@@ -89,23 +97,17 @@ function aggregateSql(season: Season, part = 0, parts = 1) {
       select x.user_id, x.d, x.res, sb.sb + sum(x.res) over (partition by x.user_id order by x.d) - x.res as start
       from (select user_id, ct::date as d, sum(net) as res from tr group by user_id, ct::date) x join sb using (user_id)
     ),
-    wk as (
-      select u.user_id,
-        ((u.last_ct::date - date '1970-01-01' + 4) / 7) * 5 + least((u.last_ct::date - date '1970-01-01' + 4) % 7, 5)
-        - (((u.first_ct::date - date '1970-01-01' + 3) / 7) * 5 + least((u.first_ct::date - date '1970-01-01' + 3) % 7, 5)) as n
-      from per_user u
-    ),
     rets as (
-      select d.user_id, case when extract(isodow from d.d) < 6 then case when d.start > 0 then d.res / d.start else 0 end end as r
-      from days d
-    ),
-    mean as (
-      select w.user_id, w.n, coalesce(sum(r.r), 0) / nullif(w.n, 0) as m, count(r.r) as k, count(*)::int as trading_days
-      from wk w join rets r using (user_id) group by w.user_id, w.n
+      select user_id, r, count(r) over u as k, count(*) over u as trading_days, sum(r) over u as r_sum,
+        ((max(d) over u - date '1970-01-01' + 4) / 7) * 5 + least((max(d) over u - date '1970-01-01' + 4) % 7, 5)
+        - (((min(d) over u - date '1970-01-01' + 3) / 7) * 5 + least((min(d) over u - date '1970-01-01' + 3) % 7, 5)) as n
+      from (select days.*, case when extract(isodow from d) < 6 then case when start > 0 then res / start else 0 end end as r from days) x
+      window u as (partition by user_id)
     ),
     sharpe as (
-      select m.user_id, m.trading_days, case when m.n >= 2 then (coalesce(sum((r.r - m.m) ^ 2), 0) + (m.n - m.k) * m.m ^ 2) / (m.n - 1) end as var, m.m
-      from mean m join rets r using (user_id) group by m.user_id, m.n, m.k, m.m, m.trading_days
+      select user_id, min(trading_days)::int as trading_days, min(m) as m,
+        case when min(n) >= 2 then (coalesce(sum((r - m) ^ 2), 0) + min(n - k) * min(m) ^ 2) / (min(n) - 1) end as var
+      from (select rets.*, coalesce(r_sum, 0) / nullif(n, 0) as m from rets) y group by user_id
     ),
     syms as (
       select user_id, array_agg(symbol order by symbol) as syms, array_agg(c order by symbol) as sym_trades,
@@ -148,16 +150,18 @@ function toPerformance(r: AggRow): ranking.TraderPerformance {
     tradingDays: r.trading_days,
     firstTradeAt: r.first_ct,
     bestTrade: null,
-    instruments: syms.map((symbol, i) => {
-      const net = Number(r.sym_net?.[i] ?? 0);
-      return {
-        symbol,
-        trades: Number(r.sym_trades?.[i] ?? 0),
-        wins: Number(r.sym_wins?.[i] ?? 0),
-        net,
-        returnPct: sb > 0 ? (net / sb) * 100 : 0,
-      };
-    }),
+    instruments: syms
+      .map((symbol, i) => {
+        const net = Number(r.sym_net?.[i] ?? 0);
+        return {
+          symbol,
+          trades: Number(r.sym_trades?.[i] ?? 0),
+          wins: Number(r.sym_wins?.[i] ?? 0),
+          net,
+          returnPct: sb > 0 ? (net / sb) * 100 : 0,
+        };
+      })
+      .sort((a, b) => (a.symbol < b.symbol ? -1 : a.symbol > b.symbol ? 1 : 0)),
     style: styleOf(r),
   };
 }

@@ -7,9 +7,23 @@ export function rowsOf<T>(result: unknown): T[] {
 }
 
 /**
+ * The UTC offset (minutes) of a trading account's broker server: the one stated by the
+ * newest verified statement of the account's owner, 0 when it states none. The one rule
+ * for turning the account's server times into UTC (the season pass, and `trades.closed_at`).
+ */
+export function accountUtcOffset(accountId: SQL): SQL {
+  return sql`coalesce((
+      select (s.report->'account'->>'serverUtcOffsetMinutes')::int
+      from statements s join trading_accounts ta on ta.id = s.trading_account_id and ta.user_id = s.user_id
+      where s.trading_account_id = ${accountId} and s.status = 'verified'
+      order by s.verified_at desc nulls last limit 1
+    ), 0)`;
+}
+
+/**
  * Verified trading accounts (the owner has a verified statement of the account), with the
- * server's UTC offset from the newest verified report and the season window in that
- * server's time, so the (trading_account_id, close_time) index does the filtering.
+ * server's UTC offset (`accountUtcOffset`) and the season window in that server's time, so
+ * the (trading_account_id, close_time) index does the filtering of server-time rows.
  */
 export function verifiedAccounts(season: seasons.Season): SQL {
   return sql`

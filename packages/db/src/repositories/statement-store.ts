@@ -12,6 +12,7 @@ import { and, count, desc, eq, gte, isNotNull, lt, ne, notExists, or, sql, type 
 import { alias } from 'drizzle-orm/pg-core';
 import type { Database, Executor } from '../database';
 import { auditLog, balanceOperations, statements, tradingAccounts, trades } from '../schema/index';
+import { accountUtcOffset } from './season-sql';
 
 type Row = typeof statements.$inferSelect;
 const CHUNK = 500;
@@ -233,6 +234,14 @@ async function verifyAccount(tx: Executor, accountId: string, statementId: strin
     .update(statements)
     .set({ reverifyPrompt: false })
     .where(and(eq(statements.tradingAccountId, accountId), eq(statements.reverifyPrompt, true)));
+  // The season pass reads trades.closed_at in UTC with the offset of the account's newest
+  // verified statement (this one): new trades get it, older ones are re-based if it changed.
+  const off = sql`(${accountUtcOffset(sql`${accountId}::uuid`)})`;
+  const utc = (time: string | null) => (time === null ? null : sql`${time}::timestamp - make_interval(mins => ${off})`);
+  await tx.execute(sql`
+    update trades set closed_at = close_time::timestamp - make_interval(mins => ${off}),
+      opened_at = open_time::timestamp - make_interval(mins => ${off})
+    where trading_account_id = ${accountId} and closed_at <> close_time::timestamp - make_interval(mins => ${off})`);
   if (!merge) return;
   for (let i = 0; i < merge.trades.length; i += CHUNK) {
     const chunk = merge.trades.slice(i, i + CHUNK).map((t) => ({
@@ -253,6 +262,8 @@ async function verifyAccount(tx: Executor, accountId: string, statementId: strin
       profit: t.profit,
       magic: t.magic,
       comment: t.comment,
+      closedAt: utc(t.closeTime) as SQL,
+      openedAt: utc(t.openTime),
     }));
     await tx.insert(trades).values(chunk).onConflictDoNothing();
   }

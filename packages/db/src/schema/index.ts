@@ -3,3 +3,8 @@ export * from './ops';
 export * from './statements';
 export * from './ai';
 export * from './seasons';
+export * from './clans';
+export * from './channels';
+export * from './chat';
+export * from './notifications';
+export * from './clan-ai';

@@ -10,7 +10,7 @@ import {
   pgTable,
   text,
   timestamp,
-  unique,
+  uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { users } from './accounts';
@@ -38,7 +38,7 @@ export const tradingAccounts = pgTable(
     createdAt: at('created_at').notNull(),
   },
   (t) => [
-    unique('trading_accounts_user_key_unique').on(t.userId, t.accountKey),
+    uniqueIndex('trading_accounts_user_key_unique').on(t.userId, t.accountKey),
     index('trading_accounts_key_idx').on(t.accountKey),
   ],
 );
@@ -115,10 +115,20 @@ export const trades = pgTable(
     profit: cents('profit'),
     magic: text('magic'),
     comment: text('comment'),
+    // Typed copies for the season pass (docs/ranking.md §2), so ranking 5M trades needs no
+    // per-row parsing: times in UTC with the offset of the account's newest verified
+    // statement (set when a statement is merged, and re-based when that offset changes),
+    // and the trade's result (profit + swap + commission + fee).
+    closedAt: timestamp('closed_at', { mode: 'string' }).notNull(),
+    openedAt: timestamp('opened_at', { mode: 'string' }),
+    net: bigint('net', { mode: 'number' })
+      .notNull()
+      .generatedAlwaysAs(sql`profit + swap + commission + fee`),
   },
   (t) => [
-    unique('trades_account_ticket_unique').on(t.tradingAccountId, t.ticket),
+    uniqueIndex('trades_account_ticket_unique').on(t.tradingAccountId, t.ticket),
     index('trades_close_time_idx').on(t.tradingAccountId, t.closeTime),
+    index('trades_closed_at_idx').on(t.tradingAccountId, t.closedAt),
   ],
 );
 
@@ -138,5 +148,5 @@ export const balanceOperations = pgTable(
     amount: cents('amount'),
     comment: text('comment'),
   },
-  (t) => [unique('balance_operations_account_key_unique').on(t.tradingAccountId, t.opKey)],
+  (t) => [uniqueIndex('balance_operations_account_key_unique').on(t.tradingAccountId, t.opKey)],
 );

@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AiApiDeps, ApiDeps, ApiEnv } from '../deps';
 import { requireSession } from '../middleware/auth';
-import { PROBLEMS, toDomainError } from '../problem';
+import { streamAnswer } from '../sse';
 import { jsonBody } from '../validate';
 
 export const AskBodySchema = z.strictObject({ question: z.string().trim().min(1).max(2_000) });
@@ -44,45 +44,12 @@ export function aiRoutes(deps: ApiDeps) {
         caller: { userId: user.id, clanIds: [] },
         signal: abort.signal,
       });
-      // Pull the first event before answering, so "no tier can answer" is a plain 503 —
+      // The first event is pulled before answering, so "no tier can answer" is a plain 503 —
       // and costs the user nothing: the question is given back.
-      let pending: IteratorResult<ai.AskEvent> | null;
-      try {
-        pending = await events.next();
-      } catch (error) {
-        await ai.refundQuestion(quotaDeps, who);
-        throw error;
-      }
-      const encoder = new TextEncoder();
-      const body = new ReadableStream<Uint8Array>({
-        async pull(controller) {
-          try {
-            const next = pending ?? (await events.next());
-            pending = null;
-            if (next.done) {
-              controller.close();
-              return;
-            }
-            controller.enqueue(encoder.encode(toSse(next.value, remaining)));
-          } catch (error) {
-            const known = toDomainError(error) ?? new DomainError('ai.unavailable', 'The answer was interrupted');
-            const { title } = PROBLEMS[known.code];
-            controller.enqueue(encoder.encode(sse('error', { code: known.code, title, detail: known.message })));
-            controller.close();
-          }
-        },
-        cancel() {
-          abort.abort();
-          void events.return(undefined);
-        },
-      });
-      return new Response(body, {
-        headers: {
-          'content-type': 'text/event-stream; charset=utf-8',
-          'cache-control': 'no-cache, no-transform',
-          'x-accel-buffering': 'no',
-          'x-request-id': c.get('requestId'),
-        },
+      return streamAnswer(c, events, {
+        abort,
+        done: { remaining },
+        onFailedStart: () => ai.refundQuestion(quotaDeps, who),
       });
     })
     .post('/admin/ai/force-local', session, jsonBody(ForceLocalBodySchema), async (c) => {
@@ -98,25 +65,4 @@ function need(deps: AiApiDeps | undefined): AiApiDeps {
   if (!deps)
     throw new DomainError('ai.unavailable', 'The AI assistant is not configured here', { retryAfterSeconds: 60 });
   return deps;
-}
-
-function toSse(event: ai.AskEvent, remaining: number | null): string {
-  switch (event.type) {
-    case 'delta':
-      return sse('delta', { text: event.text });
-    case 'reset':
-      return sse('reset', {});
-    case 'done':
-      return sse('done', {
-        tier: event.tier,
-        sourceTier: event.sourceTier,
-        model: event.model,
-        cachedAtMs: event.cachedAtMs,
-        remaining,
-      });
-  }
-}
-
-function sse(event: string, data: unknown): string {
-  return `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
 }

@@ -9,6 +9,8 @@ export type ApiTestClient = {
   fetch(request: Request): Promise<Response>;
   query(sql: string): Promise<Record<string, unknown>[]>;
   close(): Promise<void>;
+  /** Room evictions the API asked for, where the runtime can record them (Node). */
+  evictions?: () => { party: string; room: string; userId: string; reason: string }[];
 };
 
 export type CallOptions = {

@@ -1,19 +1,15 @@
 import { z } from 'zod';
 import { TRADING_STYLES } from '../../accounts/model';
 import type { AiToolName } from '../models';
+import { ClanTag, Limit } from './args';
+import { compareClans, searchFreeAgents } from './clan-tools';
 import { defineTool, type AiTool, type ToolAccess } from './registry';
 
-const Limit = z.number().int().min(1).max(20).default(10);
 const Handle = z
   .string()
   .trim()
   .regex(/^@?[A-Za-z0-9_]{3,30}$/, 'a trader handle like @alice')
   .transform((h) => h.replace(/^@/, '').toLowerCase());
-const ClanTag = z
-  .string()
-  .trim()
-  .regex(/^#?[A-Za-z0-9_]{2,12}$/, 'a clan tag like #WOLF')
-  .transform((t) => t.replace(/^#/, '').toUpperCase());
 const Scope = z.enum(['public', 'private']).default('public');
 
 const PUBLIC: ToolAccess = { ok: true, scope: 'public', subject: null };
@@ -104,6 +100,8 @@ export const AI_TOOLS: Record<AiToolName, AiTool> = {
   search_traders: searchTraders as AiTool,
   trader_stats: traderStats as AiTool,
   clan_stats: clanStats as AiTool,
+  search_free_agents: searchFreeAgents as AiTool,
+  compare_clans: compareClans as AiTool,
 };
 
 /** The tools offered for a list of names (from the query profile). */

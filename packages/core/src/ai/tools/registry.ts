@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import type { Clock } from '../../shared/ports';
 import type { AiCaller, AiToolCall, AiToolSpec, JsonValue } from '../model';
 import type { AiToolName } from '../models';
 import type { AiDataSource } from './ports';
 
-/** What a tool sees: who asks, and the read-only data layer. */
-export type ToolContext = { caller: AiCaller; data: AiDataSource };
+/** What a tool sees: who asks, the read-only data layer, and the time (for windows like "last 7 days"). */
+export type ToolContext = { caller: AiCaller; data: AiDataSource; clock?: Clock };
 
 /** Outcome of the authorisation rule; `subject` carries an id resolved while deciding. */
 export type ToolAccess =

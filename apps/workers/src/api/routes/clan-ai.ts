@@ -1,0 +1,77 @@
+import { clanAi, DomainError } from '@clantrader/core';
+import { Hono } from 'hono';
+import type { AiApiDeps, ApiDeps, ApiEnv } from '../deps';
+import { requireSession } from '../middleware/auth';
+import { streamAnswer } from '../sse';
+import { jsonBody } from '../validate';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const RecruitBodySchema = clanAi.ClanAiQuestionSchema.omit({ rival: true });
+
+/**
+ * The clan assistant (docs/ai.md, "Clan assistant"), for members of the clan only:
+ * `POST /clans/:id/ai/recruit` {question} and `POST /clans/:id/ai/rival` {question, rival?}
+ * stream like `/ai/ask` (SSE: delta, reset, done {tier, ...}); `GET /clans/:id/summaries`
+ * lists the weekly summaries. Non-members get 403 `clan.not_permitted` before any model runs.
+ */
+export function clanAiRoutes(deps: ApiDeps) {
+  const session = requireSession(deps);
+  const clanAiDeps = (): clanAi.ClanAiDeps => {
+    const ai = need(deps.ai);
+    return { ai: ai.router, clans: deps.clans.store, summaries: ai.clanSummaries };
+  };
+  return new Hono<ApiEnv>()
+    .post('/clans/:id/ai/recruit', session, jsonBody(RecruitBodySchema), async (c) => {
+      const abort = new AbortController();
+      const events = clanAi.askClanAi(clanAiDeps(), {
+        clanId: clanId(c.req.param('id')),
+        askerId: c.get('user').id,
+        question: c.req.valid('json').question,
+        kind: 'recruit',
+        signal: abort.signal,
+      });
+      return streamAnswer(c, events, { abort });
+    })
+    .post('/clans/:id/ai/rival', session, jsonBody(clanAi.ClanAiQuestionSchema), async (c) => {
+      const body = c.req.valid('json');
+      const abort = new AbortController();
+      const events = clanAi.askClanAi(clanAiDeps(), {
+        clanId: clanId(c.req.param('id')),
+        askerId: c.get('user').id,
+        question: body.question,
+        kind: 'rival',
+        rival: body.rival ?? null,
+        signal: abort.signal,
+      });
+      return streamAnswer(c, events, { abort });
+    })
+    .get('/clans/:id/summaries', session, async (c) => {
+      const items = await clanAi.listClanSummaries(clanAiDeps(), {
+        clanId: clanId(c.req.param('id')),
+        userId: c.get('user').id,
+      });
+      return c.json({
+        items: items.map((s) => ({
+          week: s.week,
+          weekStart: s.weekStart.toISOString(),
+          weekEnd: s.weekEnd.toISOString(),
+          text: s.text,
+          tier: s.tier,
+          model: s.model,
+          createdAt: s.createdAt.toISOString(),
+        })),
+      });
+    });
+}
+
+/** Path ids that are not UUIDs never reach SQL: no such clan. */
+function clanId(raw: string): string {
+  if (!UUID.test(raw)) throw new DomainError('clan.not_found', 'No such clan');
+  return raw.toLowerCase();
+}
+
+function need(deps: AiApiDeps | undefined): AiApiDeps {
+  if (!deps)
+    throw new DomainError('ai.unavailable', 'The AI assistant is not configured here', { retryAfterSeconds: 60 });
+  return deps;
+}

@@ -1,0 +1,14 @@
+export * from './model';
+export type * from './ports';
+export type { ChannelDeps } from './deps';
+export { localDayOf, type LocalDay } from './local-day';
+export { sniffImage } from './sniff-image';
+export { teaserOf, type ViewerContext } from './viewer';
+export { publishPost, editPost, deletePost, requirePublisher } from './publish-post';
+export { addPostImage, getChannelMedia } from './post-images';
+export { parseReaction, reactToPost, recordPostView } from './engagement';
+export { getPeekStatus, peekPost, type PeekStatus } from './peeks';
+export { setFollowing, markChannelRead, listMyChannels } from './follows';
+export { grantSubscription, revokeSubscription } from './subscriptions';
+export { getChannel, listChannelPosts, type ChannelSummary } from './channel-page';
+export { getHomeFeed, pickTrending, trendingScore, TRENDING } from './feed';

@@ -1,0 +1,6 @@
+export * from './model';
+export type * from './ports';
+export type { ClanAiDeps } from './deps';
+export { askClanAi, answerInClan, chatQueryType, type ClanQuestion } from './ask-clan';
+export { runWeeklyClanSummaries, listClanSummaries, SUMMARY_BATCH, type WeeklySummaryResult } from './weekly-summary';
+export { isoWeekOf, lastCompleteWeek } from './iso-week';

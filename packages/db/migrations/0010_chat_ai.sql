@@ -1,0 +1,2 @@
+ALTER TABLE "chat_messages" ADD COLUMN "ai" text;--> statement-breakpoint
+ALTER TABLE "chat_messages" ADD CONSTRAINT "chat_messages_ai_known" CHECK ("chat_messages"."ai" in ('cloud', 'local', 'cache', 'pro_only', 'limit', 'unavailable'));
