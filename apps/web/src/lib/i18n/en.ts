@@ -1,3 +1,8 @@
+import { channelsEn } from './domains/channels.en';
+import { chatEn } from './domains/chat.en';
+import { clansEn } from './domains/clans.en';
+import { notificationsEn } from './domains/notifications.en';
+
 /** English is the reference dictionary: its keys are the type every other language must match. */
 export const en = {
   'app.name': 'ClanTrader',
@@ -44,9 +49,9 @@ export const en = {
   'landing.offline.body':
     'A full on-prem mirror keeps login, chat, leaderboards and AI running with no international connection.',
   'home.welcome': 'Welcome, {name}',
-  'home.intro': 'Pick a section on the list. Clans, channels, leaderboards and the AI assistant arrive soon.',
+  'home.intro':
+    'Pick a section on the list: your clan and its chat, channels and the home feed, the season leaderboard, statements and the AI assistant.',
   'home.unverified': 'Your email is not confirmed yet. Check your inbox.',
-  'section.comingSoon': 'This section is coming soon.',
   'ai.intro': 'Ask the spectator bot about traders and instruments. Answers use verified statements only.',
   'ai.placeholder': 'Ask a question…',
   'ai.ask': 'Ask',
@@ -329,6 +334,10 @@ export const en = {
   'chart.month': 'Month',
   'chart.profit': 'Profit',
   'error.forbidden': 'You do not have access to this page.',
+  ...clansEn,
+  ...channelsEn,
+  ...chatEn,
+  ...notificationsEn,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

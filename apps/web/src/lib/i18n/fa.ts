@@ -1,3 +1,7 @@
+import { channelsFa } from './domains/channels.fa';
+import { chatFa } from './domains/chat.fa';
+import { clansFa } from './domains/clans.fa';
+import { notificationsFa } from './domains/notifications.fa';
 import type { MessageKey } from './en';
 
 /** Persian. Typed against the English keys: a missing or extra key fails typecheck. */
@@ -46,9 +50,9 @@ export const fa: Record<MessageKey, string> = {
   'landing.offline.body':
     'نسخه‌ی داخلی کامل، ورود، گفتگو، رده‌بندی و هوش مصنوعی را بدون اتصال بین‌المللی فعال نگه می‌دارد.',
   'home.welcome': '{name}، خوش آمدید',
-  'home.intro': 'یک بخش را از فهرست انتخاب کنید. کلن‌ها، کانال‌ها، رده‌بندی و دستیار هوش مصنوعی به‌زودی می‌آیند.',
+  'home.intro':
+    'یک بخش را از فهرست انتخاب کنید: کلن و گفتگوی آن، کانال‌ها و خوراک خانه، رده‌بندی فصل، صورت‌حساب‌ها و دستیار هوش مصنوعی.',
   'home.unverified': 'ایمیل شما هنوز تأیید نشده است. صندوق نامه‌تان را ببینید.',
-  'section.comingSoon': 'این بخش به‌زودی فعال می‌شود.',
   'ai.intro': 'از ربات تماشاگر دربارهٔ معامله‌گران و نمادها بپرسید. پاسخ‌ها فقط از صورت‌حساب‌های تأییدشده می‌آیند.',
   'ai.placeholder': 'سؤال خود را بپرسید…',
   'ai.ask': 'بپرس',
@@ -332,4 +336,8 @@ export const fa: Record<MessageKey, string> = {
   'chart.month': 'ماه',
   'chart.profit': 'سود',
   'error.forbidden': 'شما به این صفحه دسترسی ندارید.',
+  ...clansFa,
+  ...channelsFa,
+  ...chatFa,
+  ...notificationsFa,
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchesQuery, navItems } from './nav';
+import { conversationItems, matchesQuery, navItems } from './nav';
 
 describe('matchesQuery', () => {
   it('matches case-insensitively and ignores surrounding space', () => {
@@ -19,5 +19,21 @@ describe('matchesQuery', () => {
     expect(navItems('sara').map((item) => item.id)).toContain('statements');
     expect(navItems('sara').map((item) => item.id)).not.toContain('admin-review');
     expect(navItems('root', 'admin').find((item) => item.id === 'admin-review')?.href).toBe('/admin/review');
+  });
+
+  it('badges clans with clan chat unread and channels with channel and subscriber chat unread', () => {
+    const rooms = [
+      { kind: 'clan' as const, id: 'c1', title: 'Gold', unread: 3 },
+      { kind: 'subs' as const, id: 'c1', title: 'Gold', unread: 2 },
+      { kind: 'channel' as const, id: 'c2', title: 'Signals', unread: 5 },
+    ];
+    const items = navItems('sara', 'user', rooms);
+    expect(items.find((item) => item.id === 'clans')?.unread).toBe(3);
+    expect(items.find((item) => item.id === 'channels')?.unread).toBe(7);
+    expect(conversationItems(rooms).map((item) => [item.href, item.unread])).toEqual([
+      ['/clans/c1/chat', 3],
+      ['/channels/c1/chat', 2],
+      ['/channels/c2', 5],
+    ]);
   });
 });

@@ -1,0 +1,57 @@
+import { clans } from '@clantrader/core';
+import { error, redirect } from '@sveltejs/kit';
+import { echoValues, formFail, readFields, zodFieldErrors } from '$lib/forms';
+import { failFromDomain } from '$lib/clans/form-errors.server';
+import { loadMyClan } from '$lib/clans/load.server';
+import { ClanProfileSchema, JoinOutcomeSchema, LeaveOutcomeSchema } from '$lib/clans/schemas';
+import { ApiError, apiJson } from '$lib/server/api';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+  const path = `/clans/${encodeURIComponent(event.params.id)}`;
+  const [clan, mine] = await Promise.all([
+    apiJson(event, path, ClanProfileSchema).catch((e: unknown) => {
+      if (e instanceof ApiError && e.status === 404) error(404, { message: 'Clan not found', code: e.code });
+      throw e;
+    }),
+    loadMyClan(event),
+  ]);
+  return { clan, mine };
+};
+
+function signedIn(event: { locals: App.Locals; params: { id: string } }) {
+  if (!event.locals.user) redirect(303, `/login?next=/clans/${encodeURIComponent(event.params.id)}`);
+}
+
+export const actions: Actions = {
+  join: async (event) => {
+    signedIn(event);
+    const form = await event.request.formData();
+    const values = echoValues(form, ['message']);
+    const input = clans.JoinRequestInputSchema.safeParse({ message: readFields(form, ['message']).message ?? '' });
+    if (!input.success)
+      return formFail(422, { values: { ...values, form: 'join' }, errors: zodFieldErrors(input.error) });
+    try {
+      const outcome = await apiJson(event, `/clans/${encodeURIComponent(event.params.id)}/join`, JoinOutcomeSchema, {
+        method: 'POST',
+        json: input.data,
+      });
+      return { done: outcome.status };
+    } catch (e) {
+      return failFromDomain(e, event.locals.locale, values, 'join');
+    }
+  },
+  leave: async (event) => {
+    signedIn(event);
+    let disbanded: boolean;
+    try {
+      const path = `/clans/${encodeURIComponent(event.params.id)}/leave`;
+      disbanded = (await apiJson(event, path, LeaveOutcomeSchema, { method: 'POST' })).disbanded;
+    } catch (e) {
+      return failFromDomain(e, event.locals.locale, {}, 'leave');
+    }
+    // The last member leaving ends the clan: its page is gone, so go back to the directory.
+    if (disbanded) redirect(303, '/clans');
+    return { done: 'left' as const };
+  },
+};
