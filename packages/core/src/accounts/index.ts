@@ -9,3 +9,4 @@ export { requestPasswordReset, completePasswordReset } from './password-reset';
 export { getMe, updateProfile, getPublicProfile } from './profiles';
 export { assertStrongPassword } from './password-policy';
 export { auditEntry } from './audit';
+export { setUserPlan } from './set-plan';

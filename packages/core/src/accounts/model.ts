@@ -7,6 +7,11 @@ export type Locale = z.infer<typeof LocaleSchema>;
 export const ROLES = ['user', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
+/** A user's plan. Pro lifts the AI question allowance; payments set it later, admins now. */
+export const PLANS = ['free', 'pro'] as const;
+export type Plan = (typeof PLANS)[number];
+export const SetPlanSchema = z.strictObject({ plan: z.enum(PLANS) });
+
 export const TRADING_STYLES = ['scalper', 'day_trader', 'swing_trader', 'position_trader', 'algorithmic'] as const;
 export const SESSIONS = ['asian', 'london', 'new_york', 'any'] as const;
 
@@ -93,6 +98,7 @@ export type User = {
   email: string;
   passwordHash: string;
   role: Role;
+  plan: Plan;
   emailVerifiedAt: Date | null;
   locale: Locale;
   timezone: string;

@@ -1,4 +1,14 @@
-import type { AuditEntry, EmailToken, EmailTokenPurpose, Profile, ProfileUpdate, Role, Session, User } from './model';
+import type {
+  AuditEntry,
+  EmailToken,
+  EmailTokenPurpose,
+  Profile,
+  Plan,
+  ProfileUpdate,
+  Role,
+  Session,
+  User,
+} from './model';
 
 export type NewAccount = {
   user: User;
@@ -50,4 +60,6 @@ export interface AccountStore {
   appendAudit(entry: AuditEntry): Promise<void>;
   /** Grants or withdraws a role (with its audit row, atomically); false when no such user. */
   setRole(userId: string, role: Role, audit: AuditEntry): Promise<boolean>;
+  /** Sets the plan (with its audit row, atomically); false when no such user. */
+  setPlan(userId: string, plan: Plan, audit: AuditEntry): Promise<boolean>;
 }

@@ -28,6 +28,7 @@ export async function signUp(deps: AccountDeps, input: SignUpInput): Promise<{ u
     email: input.email,
     passwordHash: await deps.passwords.hash(input.password),
     role: 'user',
+    plan: 'free',
     emailVerifiedAt: null,
     locale: input.locale,
     timezone: input.timezone,

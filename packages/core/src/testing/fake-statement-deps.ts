@@ -37,6 +37,7 @@ export function fakeStatementDeps() {
         email: `${handle}@example.test`,
         passwordHash: 'x',
         role,
+        plan: 'free',
         emailVerifiedAt: now,
         locale: 'en',
         timezone: 'UTC',

@@ -109,6 +109,14 @@ export class MemoryAccountStore implements AccountStore {
     return true;
   }
 
+  async setPlan(userId: string, plan: User['plan'], audit: AuditEntry) {
+    const u = this.users.get(userId);
+    if (!u) return false;
+    this.users.set(userId, { ...u, plan });
+    this.audit.push(audit);
+    return true;
+  }
+
   private use(tokenId: string, now: Date): boolean {
     const t = this.tokens.get(tokenId);
     if (!t || t.usedAt) return false;

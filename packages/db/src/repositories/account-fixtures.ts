@@ -13,6 +13,7 @@ export function newAccount(n: number, over: { email?: string; handle?: string } 
       email: over.email ?? `trader${n}@example.test`,
       passwordHash: `hash-${n}`,
       role: 'user',
+      plan: 'free',
       emailVerifiedAt: null,
       locale: 'en',
       timezone: 'UTC',

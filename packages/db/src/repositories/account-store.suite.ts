@@ -196,4 +196,17 @@ export function describeAccountStore(open: () => Promise<DbHandle>): void {
     );
     expect(await handle.db.select().from(auditLog)).toEqual([a.audit, grant]);
   });
+
+  it('sets a plan with its audit row; new accounts are free', async () => {
+    const a = newAccount(1);
+    await store.createAccount(a);
+    expect((await store.findUserById(a.user.id))?.plan).toBe('free');
+    const grant = audit('user.plan_set', a.user.id);
+    expect(await store.setPlan(a.user.id, 'pro', grant)).toBe(true);
+    expect((await store.findUserById(a.user.id))?.plan).toBe('pro');
+    expect(await store.setPlan('00000000-0000-7000-8000-000000000000', 'pro', audit('user.plan_set', null))).toBe(
+      false,
+    );
+    expect(await handle.db.select().from(auditLog)).toEqual([a.audit, grant]);
+  });
 }

@@ -119,6 +119,13 @@ export function createAccountStore(db: Database): AccountStore {
         await tx.insert(auditLog).values(audit);
         return true;
       }),
+    setPlan: (userId, plan, audit) =>
+      db.transaction(async (tx) => {
+        const changed = await tx.update(users).set({ plan }).where(eq(users.id, userId)).returning({ id: users.id });
+        if (changed.length === 0) return false;
+        await tx.insert(auditLog).values(audit);
+        return true;
+      }),
   };
 }
 

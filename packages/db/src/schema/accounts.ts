@@ -13,6 +13,9 @@ export const users = pgTable(
     role: text('role', { enum: ['user', 'admin'] })
       .notNull()
       .default('user'),
+    plan: text('plan', { enum: ['free', 'pro'] })
+      .notNull()
+      .default('free'),
     emailVerifiedAt: at('email_verified_at'),
     locale: text('locale', { enum: ['en', 'fa'] })
       .notNull()
@@ -24,6 +27,7 @@ export const users = pgTable(
     // Lookups compare exact strings, so one address must have exactly one spelling.
     check('users_email_lowercase', sql`${t.email} = lower(${t.email})`),
     check('users_role_known', sql`${t.role} in ('user', 'admin')`),
+    check('users_plan_known', sql`${t.plan} in ('free', 'pro')`),
   ],
 );
 

@@ -25,8 +25,7 @@ export function aiRoutes(deps: ApiDeps) {
     .post('/ai/ask', session, jsonBody(AskBodySchema), async (c) => {
       const aiDeps = need(deps.ai);
       const user = c.get('user');
-      // No Pro plan exists yet: everyone is on the free allowance.
-      const who = { userId: user.id, plan: 'free', timezone: user.timezone } as const;
+      const who = { userId: user.id, plan: user.plan, timezone: user.timezone };
       const quotaDeps = { quota: aiDeps.quota, clock: aiDeps.router.clock };
       const { remaining } = await ai.countQuestion(quotaDeps, who);
       const question = c.req.valid('json').question;

@@ -116,6 +116,34 @@ export function defineAiTests(client: () => ApiTestClient): void {
     expect(after.events.at(-1)).toMatchObject({ event: 'done', data: { remaining: 1 } });
   });
 
+  it('never limits a Pro user, whose plan only an admin can grant', async () => {
+    const pro = await createAccount(client());
+    const token = await logIn(client(), pro);
+    expectProblem(
+      await call(client(), 'POST', `/admin/users/${pro.userId}/plan`, { token, body: { plan: 'pro' } }),
+      403,
+      'auth.forbidden',
+    );
+    const admin = await createAccount(client());
+    await client().query(`update users set role = 'admin' where id = '${admin.userId}'`);
+    const adminToken = await logIn(client(), admin);
+    expectProblem(
+      await call(client(), 'POST', `/admin/users/${pro.userId}/plan`, { token: adminToken, body: { plan: 'gold' } }),
+      422,
+      'validation.failed',
+    );
+    const granted = await call(client(), 'POST', `/admin/users/${pro.userId}/plan`, {
+      token: adminToken,
+      body: { plan: 'pro' },
+    });
+    expect(granted.body).toEqual({ userId: pro.userId, plan: 'pro' });
+    for (let i = 0; i < 5; i++) {
+      const answer = await ask(client(), token, `Pro question ${i}?`);
+      expect(answer.status).toBe(200);
+      expect(answer.events.at(-1)).toMatchObject({ event: 'done', data: { tier: 'local', remaining: null } });
+    }
+  });
+
   it('lets only admins switch force-local', async () => {
     const user = await createAccount(client());
     const token = await logIn(client(), user);
