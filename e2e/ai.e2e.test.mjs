@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, uniqueTrader } from './browser.mjs';
-import { signUpVerifyLogIn } from './flows.mjs';
+import { createClan } from './clan-flows.mjs';
+import { hydrated, signUpVerifyLogIn } from './flows.mjs';
 import { E2E_LOCAL_ANSWER } from './openai-test-server.mjs';
 
 /**
@@ -61,6 +62,31 @@ describe('AI assistant (spectator bot)', () => {
     expect(await refusal.getAttribute('data-reason')).toBe('quota');
     expect(await refusal.textContent()).toContain('renew at midnight your time');
     expect(await page.getByTestId('ai-answer').count()).toBe(3);
+    await context.close();
+  });
+
+  it('answers a clan member’s recruiting question with the tier dot; a non-member is told it is for members', async () => {
+    const context = await browser.newContext({ locale: 'en-US' });
+    const page = await context.newPage();
+    await signUpVerifyLogIn(page, uniqueTrader('aiclan'), { displayName: 'Clan Asker' });
+    const clanId = await createClan(page, { name: `Assist ${Date.now().toString(36)}` });
+    await page.getByTestId('clan-assistant-link').click();
+    await page.getByTestId('clan-assistant').waitFor();
+    await hydrated(page);
+    expect(await page.getByTestId('clan-summaries-empty').isVisible()).toBe(true);
+    await page.getByTestId('clan-assistant-question').fill('Find us a free agent who trades gold with low drawdown');
+    await page.getByTestId('clan-assistant-ask').click();
+    const answer = page.getByTestId('clan-assistant-answer');
+    await expect.poll(() => answer.getAttribute('data-tier'), { timeout: 30_000 }).toBe('local');
+    expect(await answer.locator('.text').textContent()).toBe(E2E_LOCAL_ANSWER);
+
+    const outsider = await browser.newContext({ locale: 'en-US' });
+    const other = await outsider.newPage();
+    await signUpVerifyLogIn(other, uniqueTrader('aiout'), { displayName: 'Outsider' });
+    await other.goto(`${new URL(page.url()).origin}/clans/${clanId}/assistant`);
+    await other.getByTestId('clan-assistant-members-only').waitFor();
+    expect(await other.getByTestId('clan-assistant-question').count()).toBe(0);
+    await outsider.close();
     await context.close();
   });
 });

@@ -10,7 +10,8 @@ export type Tier = z.infer<typeof TierSchema>;
 
 export const AiStatusSchema = z.object({ tier: TierSchema, label: z.string(), colour: z.string() });
 
-const DoneSchema = z.object({ tier: TierSchema, remaining: z.number().nullable() });
+/** `remaining` is sent by the spectator bot only (clan assistants have no daily allowance). */
+const DoneSchema = z.object({ tier: TierSchema, remaining: z.number().nullable().default(null) });
 const DeltaSchema = z.object({ text: z.string() });
 const ErrorSchema = z.object({ code: z.string(), detail: z.string() });
 
@@ -54,11 +55,21 @@ export function toUpdate(e: { event: string; data: string }): AskUpdate | null {
  * (quota, unavailable, signed out) arrives as one `error` update with the problem code.
  */
 export async function askBot(question: string, onUpdate: (u: AskUpdate) => void, signal?: AbortSignal): Promise<void> {
-  const res = await fetch(ASK_URL, {
+  return streamAnswer(ASK_URL, { question }, onUpdate, signal);
+}
+
+/** POSTs `body` to an SSE answer endpoint of the API (spectator bot, clan assistants) and reports the stream. */
+export async function streamAnswer(
+  url: string,
+  body: Record<string, unknown>,
+  onUpdate: (u: AskUpdate) => void,
+  signal?: AbortSignal,
+): Promise<void> {
+  const res = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'text/event-stream, application/problem+json' },
     credentials: 'same-origin',
-    body: JSON.stringify({ question }),
+    body: JSON.stringify(body),
     ...(signal ? { signal } : {}),
   });
   if (!res.ok || !res.body) {

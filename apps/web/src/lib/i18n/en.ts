@@ -1,5 +1,6 @@
 import { channelsEn } from './domains/channels.en';
 import { chatEn } from './domains/chat.en';
+import { clanAiEn } from './domains/clan-ai.en';
 import { clansEn } from './domains/clans.en';
 import { notificationsEn } from './domains/notifications.en';
 
@@ -338,6 +339,7 @@ export const en = {
   ...channelsEn,
   ...chatEn,
   ...notificationsEn,
+  ...clanAiEn,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

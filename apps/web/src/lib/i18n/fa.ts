@@ -1,5 +1,6 @@
 import { channelsFa } from './domains/channels.fa';
 import { chatFa } from './domains/chat.fa';
+import { clanAiFa } from './domains/clan-ai.fa';
 import { clansFa } from './domains/clans.fa';
 import { notificationsFa } from './domains/notifications.fa';
 import type { MessageKey } from './en';
@@ -340,4 +341,5 @@ export const fa: Record<MessageKey, string> = {
   ...channelsFa,
   ...chatFa,
   ...notificationsFa,
+  ...clanAiFa,
 };
