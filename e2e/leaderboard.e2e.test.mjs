@@ -153,4 +153,21 @@ describe('competition in the browser', () => {
     expect(await visitor.getByTestId('season-history-empty').innerText()).toBe('No season results yet.');
     await visitor.context().close();
   });
+
+  it('links the clan leaderboard, which explains the clan score and says when no clan is ranked', async () => {
+    await page.goto(`${baseUrl()}/leaderboard`);
+    await hydrated(page);
+    await page.getByTestId('clan-board-link').click();
+    await page.waitForURL('**/leaderboard/clans');
+    await page.getByTestId('clan-board').waitFor();
+    expect(await page.locator('[data-testid=clan-board] h1').innerText()).toBe('Clan leaderboard');
+    const rows = await page.getByTestId('clan-board-row').count();
+    if (rows === 0) {
+      expect(await page.getByTestId('clan-board-empty').innerText()).toBe(
+        'No clan has a ranked member this season yet.',
+      );
+    }
+    await page.getByTestId('trader-board-link').click();
+    await page.getByTestId('leaderboard-page').waitFor();
+  });
 });

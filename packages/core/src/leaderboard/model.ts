@@ -70,7 +70,27 @@ export interface LeaderboardStore {
   findEntryByHandle(seasonId: SeasonId, handle: string): Promise<BoardEntry | null>;
   findUserIdByHandle(handle: string): Promise<string | null>;
   seasonHistory(userId: string): Promise<SeasonResultEntry[]>;
+  /**
+   * Active clans with their current members, and those members' rows on the season's
+   * trader board (members without a row are simply absent). Feeds the clan board.
+   */
+  clanBoardInputs(seasonId: SeasonId): Promise<{ clans: ClanOnBoard[]; members: MemberOnBoard[] }>;
 }
+
+export type ClanOnBoard = { clanId: string; name: string; slug: string; memberIds: string[] };
+export type MemberOnBoard = { traderId: string; position: number; eligible: boolean; score: number | null };
+
+/** One row of the clan board (docs/ranking.md: clan score). */
+export type ClanBoardEntry = {
+  position: number;
+  clanId: string;
+  name: string;
+  slug: string;
+  score: number | null;
+  members: number;
+  eligibleMembers: number;
+  bestMemberPosition: number | null;
+};
 
 /** `cache`: optional read-through cache for hot pages (in-process LRU on-prem). */
 export type LeaderboardDeps = { store: LeaderboardStore; rules?: RankingRules; cache?: Cache };

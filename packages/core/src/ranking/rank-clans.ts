@@ -28,14 +28,17 @@ export const CLAN_PRIOR_SCORE = 50;
  * outrank a full strong clan. Ties: more eligible members, then the better best member,
  * then clan id.
  */
+/** What the clan score reads of each ranked trader. */
+export type ClanMemberRank = Pick<RankedTrader, 'traderId' | 'position' | 'eligible' | 'score'>;
+
 export function rankClans(
   clans: readonly ClanRoster[],
-  ranked: readonly RankedTrader[],
+  ranked: readonly ClanMemberRank[],
   rules: RankingRules = DEFAULT_RANKING_RULES,
 ): RankedClan[] {
   const byId = new Map(ranked.map((r) => [r.traderId, r]));
   const rows = clans.map((clan) => {
-    const members = clan.memberIds.map((id) => byId.get(id)).filter((r): r is RankedTrader => r?.eligible === true);
+    const members = clan.memberIds.map((id) => byId.get(id)).filter((r): r is ClanMemberRank => r?.eligible === true);
     const scores = members.map((r) => r.score as number).sort((a, b) => b - a);
     const counted = scores.slice(0, rules.clanTopK);
     const c = rules.clanShrinkage;

@@ -1,18 +1,10 @@
-import { clans as coreClans, ranking, seasons, type ai, type StatementStore } from '@clantrader/core';
+import { clans as coreClans, leaderboard, seasons, type ai, type StatementStore } from '@clantrader/core';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../database';
 import { listFreeAgents } from './clan-store-free-agents';
+import { createLeaderboardStore } from './leaderboard-store';
 import { rowsOf } from './season-sql';
 
-type BoardRow = {
-  clan_id: string;
-  name: string;
-  slug: string;
-  user_id: string;
-  position: number | null;
-  eligible: boolean | null;
-  score: number | null;
-};
 type WindowRow = {
   clan_id: string;
   user_id: string;
@@ -25,57 +17,18 @@ type WindowRow = {
 };
 type TradeRow = { account_id: string; net: number };
 
-/** One clan on the season board: rankClans' row plus what a card shows. */
-type BoardClan = ranking.RankedClan & { name: string; slug: string; members: number };
-
 /** The clan half of the AI data port (docs/ai.md §7a): season board, windows, free agents. */
 export function createAiClanData(
   db: Database,
   clock: { now(): Date },
   store: Pick<StatementStore, 'listLatestVerified'>,
 ) {
-  /**
-   * The season board of clans: every active clan with its current members, ranked by
-   * `ranking.rankClans` over the members' scores on the current season's trader board
-   * (best `clanTopK` eligible scores shrunk toward 50; ties: more eligible members, better
-   * best member, clan id). Clans without an eligible member come last, unscored.
-   */
-  async function seasonBoard(): Promise<{ seasonId: string; clans: BoardClan[] }> {
+  const boardStore = createLeaderboardStore(db);
+  /** The season board of clans (`leaderboard.getClanLeaderboard`, docs/ranking.md). */
+  async function seasonBoard(): Promise<{ seasonId: string; clans: leaderboard.ClanBoardEntry[] }> {
     const seasonId = seasons.seasonFor(clock.now()).id;
-    const rows = rowsOf<BoardRow>(
-      await db.execute(sql`
-        select cm.clan_id, c.name, c.slug, cm.user_id, le.position, le.eligible, le.score
-        from clan_members cm
-        join clans c on c.id = cm.clan_id and c.disbanded_at is null
-        left join leaderboard_entries le on le.user_id = cm.user_id and le.season_id = ${seasonId}`),
-    );
-    const byClan = new Map<string, { name: string; slug: string; memberIds: string[] }>();
-    const ranked: ranking.RankedTrader[] = [];
-    for (const r of rows) {
-      const clan = byClan.get(r.clan_id) ?? { name: r.name, slug: r.slug, memberIds: [] };
-      clan.memberIds.push(r.user_id);
-      byClan.set(r.clan_id, clan);
-      if (r.position !== null) {
-        // rankClans reads only id, position, eligibility and score of each trader.
-        ranked.push({
-          traderId: r.user_id,
-          position: r.position,
-          eligible: r.eligible === true,
-          score: r.score === null ? null : Number(r.score),
-        } as ranking.RankedTrader);
-      }
-    }
-    const board = ranking.rankClans(
-      [...byClan].map(([clanId, c]) => ({ clanId, memberIds: c.memberIds })),
-      ranked,
-    );
-    return {
-      seasonId,
-      clans: board.map((b) => {
-        const c = byClan.get(b.clanId);
-        return { ...b, name: c?.name ?? '', slug: c?.slug ?? '', members: c?.memberIds.length ?? 0 };
-      }),
-    };
+    const { items } = await leaderboard.getClanLeaderboard({ store: boardStore }, { seasonId });
+    return { seasonId, clans: items };
   }
 
   /**

@@ -8,6 +8,15 @@ import { loadPerformances } from './season-performances';
 import { rowsOf } from './season-sql';
 
 type Entry = leaderboard.BoardEntry;
+type ClanMemberRow = {
+  clan_id: string;
+  name: string;
+  slug: string;
+  user_id: string;
+  position: number | null;
+  eligible: boolean | null;
+  score: number | null;
+};
 type EntryRow = {
   position: number;
   handle: string;
@@ -68,6 +77,28 @@ export function createLeaderboardStore(
   options: { parallelism?: number } = {},
 ): leaderboard.LeaderboardStore {
   return {
+    async clanBoardInputs(seasonId) {
+      const rows = rowsOf<ClanMemberRow>(
+        await db.execute(sql`
+          select cm.clan_id, c.name, c.slug, cm.user_id, le.position, le.eligible, le.score
+          from clan_members cm
+          join clans c on c.id = cm.clan_id and c.disbanded_at is null
+          left join leaderboard_entries le on le.user_id = cm.user_id and le.season_id = ${seasonId}
+          order by cm.clan_id, cm.user_id`),
+      );
+      const clans = new Map<string, leaderboard.ClanOnBoard>();
+      const members: leaderboard.MemberOnBoard[] = [];
+      for (const r of rows) {
+        const clan = clans.get(r.clan_id) ?? { clanId: r.clan_id, name: r.name, slug: r.slug, memberIds: [] };
+        clan.memberIds.push(r.user_id);
+        clans.set(r.clan_id, clan);
+        if (r.position !== null) {
+          const score = r.score === null ? null : Number(r.score);
+          members.push({ traderId: r.user_id, position: r.position, eligible: r.eligible === true, score });
+        }
+      }
+      return { clans: [...clans.values()], members };
+    },
     seasonPerformances: (season: Season) => loadPerformances(db, season, options.parallelism ?? 1),
 
     async snapshotBefore(seasonId: SeasonId, day: string) {

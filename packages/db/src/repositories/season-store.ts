@@ -2,6 +2,7 @@ import { seasons as coreSeasons } from '@clantrader/core';
 import { and, asc, eq, inArray, lte } from 'drizzle-orm';
 import type { Database } from '../database';
 import { seasonArchives, seasonResults, seasons } from '../schema/index';
+import { createLeaderboardStore } from './leaderboard-store';
 import { loadEntrants } from './season-performances';
 
 type SeasonStore = coreSeasons.SeasonStore;
@@ -30,7 +31,11 @@ export function createSeasonStore(db: Database): SeasonStore {
       return rows.length === 1;
     },
     listEntrants: (seasonId) => loadEntrants(db, coreSeasons.seasonById(seasonId)),
-    listClans: () => Promise.resolve([]),
+    // Current members of active clans (leaving deletes the membership row).
+    async listClans(seasonId) {
+      const { clans } = await createLeaderboardStore(db).clanBoardInputs(seasonId);
+      return clans.map((c) => ({ clanId: c.clanId, memberIds: c.memberIds }));
+    },
     archiveSeasonIfFrozen: (archive, at) =>
       db.transaction(async (tx) => {
         const moved = await tx

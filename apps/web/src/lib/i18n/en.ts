@@ -1,6 +1,7 @@
 import { channelsEn } from './domains/channels.en';
 import { chatEn } from './domains/chat.en';
 import { clanAiEn } from './domains/clan-ai.en';
+import { clanBoardEn } from './domains/clan-board.en';
 import { clansEn } from './domains/clans.en';
 import { notificationsEn } from './domains/notifications.en';
 
@@ -74,6 +75,7 @@ export const en = {
   'shell.dayLeft': '{n} day left',
   'shell.seasonEnded': 'ended',
   'shell.you': 'you #{position} ({tier})',
+  'shell.clanRank': 'your clan #{position}',
   'shell.youUnranked': 'you: unranked',
   'tier.bronze': 'Bronze',
   'tier.silver': 'Silver',
@@ -340,6 +342,7 @@ export const en = {
   ...chatEn,
   ...notificationsEn,
   ...clanAiEn,
+  ...clanBoardEn,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

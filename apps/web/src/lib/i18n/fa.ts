@@ -1,6 +1,7 @@
 import { channelsFa } from './domains/channels.fa';
 import { chatFa } from './domains/chat.fa';
 import { clanAiFa } from './domains/clan-ai.fa';
+import { clanBoardFa } from './domains/clan-board.fa';
 import { clansFa } from './domains/clans.fa';
 import { notificationsFa } from './domains/notifications.fa';
 import type { MessageKey } from './en';
@@ -75,6 +76,7 @@ export const fa: Record<MessageKey, string> = {
   'shell.dayLeft': '{n} روز مانده',
   'shell.seasonEnded': 'پایان‌یافته',
   'shell.you': 'شما رتبه‌ی {position} ({tier})',
+  'shell.clanRank': 'کلن شما رتبه‌ی {position}',
   'shell.youUnranked': 'شما: بدون رتبه',
   'tier.bronze': 'برنز',
   'tier.silver': 'نقره',
@@ -342,4 +344,5 @@ export const fa: Record<MessageKey, string> = {
   ...chatFa,
   ...notificationsFa,
   ...clanAiFa,
+  ...clanBoardFa,
 };

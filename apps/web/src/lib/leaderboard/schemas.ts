@@ -37,6 +37,12 @@ export const SeasonCurrentSchema = z.object({
     .nullable()
     .optional()
     .transform((v) => v ?? null),
+  /** The signed-in trader's clan on the clan board (null: no clan, or signed out). */
+  clan: z
+    .object({ id: z.string(), name: z.string(), position: z.number(), score: num })
+    .nullable()
+    .optional()
+    .transform((v) => v ?? null),
 });
 export type SeasonCurrent = z.infer<typeof SeasonCurrentSchema>;
 
@@ -117,3 +123,21 @@ export const SeasonHistorySchema = z.object({
   ),
 });
 export type SeasonHistory = z.infer<typeof SeasonHistorySchema>;
+
+/** GET /leaderboard/clans: the clan board (docs/api.md). */
+export const ClanBoardSchema = z.object({
+  season: z.object({ id: z.string() }),
+  items: z.array(
+    z.object({
+      position: z.number(),
+      clanId: z.string(),
+      name: z.string(),
+      slug: z.string(),
+      score: num,
+      members: z.number(),
+      eligibleMembers: z.number(),
+      bestMemberPosition: num,
+    }),
+  ),
+});
+export type ClanBoard = z.infer<typeof ClanBoardSchema>;

@@ -42,6 +42,11 @@ export function leaderboardRoutes(deps: ApiDeps) {
         nextCursor: page.items.length === q.limit ? q.cursor + q.limit : null,
       });
     })
+    .get('/leaderboard/clans', queryParams(SeasonQuerySchema), async (c) => {
+      const seasonId = c.req.valid('query').season ?? current();
+      const board = await leaderboard.getClanLeaderboard(deps.leaderboard, { seasonId });
+      return c.json({ season: { id: seasonId }, items: board.items });
+    })
     .get('/leaderboard/traders/:handle', queryParams(SeasonQuerySchema), async (c) => {
       const seasonId = c.req.valid('query').season ?? current();
       return c.json(await leaderboard.getTraderRank(deps.leaderboard, { seasonId, handle: c.req.param('handle') }));

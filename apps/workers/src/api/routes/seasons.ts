@@ -1,17 +1,24 @@
-import { authenticateSession, seasons } from '@clantrader/core';
+import { authenticateSession, leaderboard, seasons } from '@clantrader/core';
 import { getCookie } from 'hono/cookie';
 import { Hono } from 'hono';
 import type { ApiDeps, ApiEnv } from '../deps';
 import { readSessionToken, SESSION_COOKIE } from '../middleware/auth';
 
-/** The running season and, for a signed-in trader on its board, their standing. */
+/** The running season and, for a signed-in trader, their standing and their clan's. */
 export function seasonRoutes(deps: ApiDeps) {
   return new Hono<ApiEnv>().get('/seasons/current', async (c) => {
     const now = deps.accounts.clock.now();
     const season = seasons.seasonFor(now);
     const found = readSessionToken(c.req.header('authorization'), getCookie(c, SESSION_COOKIE));
     const user = found ? await authenticateSession(deps.accounts, found.token) : null;
-    const entry = user ? await deps.leaderboard.store.findEntry(season.id, user.id) : null;
+    const [entry, membership] = user
+      ? await Promise.all([deps.leaderboard.store.findEntry(season.id, user.id), deps.clans.store.clanOf(user.id)])
+      : [null, null];
+    const clanRow = membership
+      ? (await leaderboard.getClanLeaderboard(deps.leaderboard, { seasonId: season.id })).items.find(
+          (r) => r.clanId === membership.clan.id,
+        )
+      : undefined;
     return c.json({
       season: {
         id: season.id,
@@ -20,6 +27,9 @@ export function seasonRoutes(deps: ApiDeps) {
         daysLeft: seasons.daysLeft(season, now),
       },
       me: entry ? { position: entry.position, score: entry.score, tier: entry.tier, eligible: entry.eligible } : null,
+      clan: clanRow
+        ? { id: clanRow.clanId, name: clanRow.name, position: clanRow.position, score: clanRow.score }
+        : null,
     });
   });
 }

@@ -110,4 +110,32 @@ export function defineLeaderboardTests(client: () => ApiTestClient): void {
       items: [{ seasonId: '2019-02', position: 4, tier: 'silver', score: 55.5, awards: ['rising_star'] }],
     });
   });
+
+  it('ranks clans by their members on the trader board, and shows my clan in the season status', async () => {
+    const lead = await createAccount(client());
+    const token = await logIn(client(), lead);
+    const created = await call(client(), 'POST', '/clans', {
+      token,
+      body: { name: `Board ${Date.now().toString(36)}`, tradingFocus: 'gold', privacy: 'invite' },
+    });
+    expect(created.status).toBe(201);
+    const clanId = String(created.body?.id);
+    await placeOnBoard(client(), lead.handle, '2019-04', 1);
+
+    const board = await call(client(), 'GET', '/leaderboard/clans?season=2019-04');
+    expect(board.status).toBe(200);
+    const items = (board.body?.items ?? []) as { clanId: string; position: number; score: number | null }[];
+    const mine = items.find((r) => r.clanId === clanId);
+    expect(mine).toMatchObject({ members: 1, eligibleMembers: 1, bestMemberPosition: 1 });
+    expect(mine?.score).toBeGreaterThan(50);
+    expect(items.filter((r) => r.score !== null).map((r) => r.position)).toEqual(
+      items.filter((r) => r.score !== null).map((_, i) => i + 1),
+    );
+    expectProblem(await call(client(), 'GET', '/leaderboard/clans?season=nope'), 422, 'validation.failed');
+
+    const current = (await call(client(), 'GET', '/seasons/current')).body as { season: { id: string } };
+    await placeOnBoard(client(), lead.handle, current.season.id, 2);
+    const status = await call(client(), 'GET', '/seasons/current', { token });
+    expect(status.body?.clan).toMatchObject({ id: clanId, position: expect.any(Number) });
+  });
 }

@@ -1,6 +1,14 @@
 import type { TraderPerformance } from '../../ranking/model';
 import type { StandingsSnapshot } from '../../ranking/movement';
-import type { BoardEntry, BoardQuery, LeaderboardStore, SeasonResultEntry, StoredBoardRow } from '../model';
+import type {
+  BoardEntry,
+  BoardQuery,
+  ClanOnBoard,
+  LeaderboardStore,
+  MemberOnBoard,
+  SeasonResultEntry,
+  StoredBoardRow,
+} from '../model';
 
 /**
  * In-memory LeaderboardStore for tests that need the port but not SQL: performances and
@@ -12,7 +20,16 @@ export class MemoryLeaderboardStore implements LeaderboardStore {
   readonly boards = new Map<string, { rows: readonly StoredBoardRow[]; at: Date }>();
   readonly snapshots = new Map<string, Map<string, StandingsSnapshot>>();
   readonly history = new Map<string, SeasonResultEntry[]>();
+  readonly clans: ClanOnBoard[] = [];
 
+  clanBoardInputs(seasonId: string): Promise<{ clans: ClanOnBoard[]; members: MemberOnBoard[] }> {
+    const rows = this.boards.get(seasonId)?.rows ?? [];
+    const wanted = new Set(this.clans.flatMap((c) => c.memberIds));
+    const members = rows
+      .filter((r) => wanted.has(r.traderId))
+      .map((r) => ({ traderId: r.traderId, position: r.position, eligible: r.eligible, score: r.score }));
+    return Promise.resolve({ clans: this.clans.map((c) => ({ ...c })), members });
+  }
   seasonPerformances(): Promise<TraderPerformance[]> {
     return Promise.resolve([...this.performances]);
   }
