@@ -103,6 +103,51 @@ export async function logIn(client: ApiTestClient, who: { email: string; passwor
   return String(res.body?.sessionToken);
 }
 
+/** A new verified account, logged in: what most suites start from. */
+export async function signedInTrader(client: ApiTestClient) {
+  const who = await createAccount(client);
+  return { ...who, token: await logIn(client, who) };
+}
+export type SignedInTrader = Awaited<ReturnType<typeof signedInTrader>>;
+
+export type SseEvent = { event: string; data: Record<string, unknown> };
+
+/**
+ * POSTs JSON to an answer stream of the API (`/ai/ask`, the clan assistants) from a fresh
+ * client IP; on 200 the Server-Sent Events of the answer, otherwise the problem body.
+ */
+export async function postForEvents(client: ApiTestClient, token: string, path: string, body: unknown) {
+  const ip = newIp();
+  const res = await client.fetch(
+    new Request(`http://api.test/api/v1${path}`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${token}`,
+        'content-type': 'application/json',
+        'cf-connecting-ip': ip,
+        'x-forwarded-for': ip,
+      },
+      body: JSON.stringify(body),
+    }),
+  );
+  const text = await res.text();
+  if (res.status !== 200)
+    return {
+      status: res.status,
+      headers: res.headers,
+      problem: JSON.parse(text) as Record<string, unknown>,
+      events: [],
+    };
+  const events: SseEvent[] = text
+    .split('\n\n')
+    .filter((block) => block.trim())
+    .map((block) => ({
+      event: /^event: (.+)$/m.exec(block)?.[1] ?? 'message',
+      data: JSON.parse(/^data: (.+)$/m.exec(block)?.[1] ?? '{}') as Record<string, unknown>,
+    }));
+  return { status: res.status, headers: res.headers, problem: null, events };
+}
+
 /** Row counts of every table a sign-up writes; equal before and after = nothing written. */
 export async function countRows(client: ApiTestClient): Promise<Record<string, number>> {
   const tables = ['users', 'profiles', 'email_tokens', 'sessions', 'audit_log', 'dev_outbox'];

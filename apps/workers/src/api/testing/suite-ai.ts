@@ -1,44 +1,12 @@
 import { expect, it } from 'vitest';
-import { call, createAccount, expectProblem, logIn, newIp, type ApiTestClient } from './api-client';
+import { call, createAccount, expectProblem, logIn, postForEvents, type ApiTestClient } from './api-client';
 
 /** What the local OpenAI-compatible test server answers every question with. */
 export const LOCAL_TEST_ANSWER = 'XAUUSD is the most traded instrument this week.';
 
-type SseEvent = { event: string; data: Record<string, unknown> };
-
 /** POST /ai/ask and, on 200, the Server-Sent Events of the answer. */
-async function ask(client: ApiTestClient, token: string, question: string) {
-  const ip = newIp();
-  const res = await client.fetch(
-    new Request('http://api.test/api/v1/ai/ask', {
-      method: 'POST',
-      headers: {
-        authorization: `Bearer ${token}`,
-        'content-type': 'application/json',
-        'cf-connecting-ip': ip,
-        'x-forwarded-for': ip,
-      },
-      body: JSON.stringify({ question }),
-    }),
-  );
-  const text = await res.text();
-  if (res.status !== 200)
-    return {
-      status: res.status,
-      headers: res.headers,
-      problem: JSON.parse(text) as Record<string, unknown>,
-      events: [],
-    };
-  const events: SseEvent[] = text
-    .split('\n\n')
-    .filter((block) => block.trim())
-    .map((block) => {
-      const event = /^event: (.+)$/m.exec(block)?.[1] ?? 'message';
-      const data = /^data: (.+)$/m.exec(block)?.[1] ?? '{}';
-      return { event, data: JSON.parse(data) as Record<string, unknown> };
-    });
-  return { status: res.status, headers: res.headers, problem: null, events };
-}
+const ask = (client: ApiTestClient, token: string, question: string) =>
+  postForEvents(client, token, '/ai/ask', { question });
 
 /**
  * The spectator bot over HTTP. The home under test must configure NO cloud tier and a

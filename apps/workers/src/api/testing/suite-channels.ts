@@ -1,13 +1,17 @@
 import { PNG_BYTES } from '@clantrader/core/testing';
 import { expect, it } from 'vitest';
-import { call, createAccount, expectProblem, logIn, newIp, type ApiTestClient, type CallResult } from './api-client';
+import {
+  call,
+  createAccount,
+  expectProblem,
+  logIn,
+  newIp,
+  type ApiTestClient,
+  type CallResult,
+  signedInTrader,
+} from './api-client';
 
-type Trader = { userId: string; token: string };
-
-async function trader(client: ApiTestClient): Promise<Trader> {
-  const who = await createAccount(client);
-  return { userId: who.userId, token: await logIn(client, who) };
-}
+const trader = signedInTrader;
 
 /** A clan straight into the clans tables (the clans API is tested in its own suite). */
 async function clanWithLeader(client: ApiTestClient) {

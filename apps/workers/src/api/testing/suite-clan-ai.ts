@@ -1,14 +1,16 @@
 import { expect, it } from 'vitest';
-import { call, createAccount, expectProblem, logIn, newIp, type ApiTestClient } from './api-client';
+import {
+  call,
+  expectProblem,
+  type ApiTestClient,
+  signedInTrader,
+  type SignedInTrader,
+  postForEvents,
+} from './api-client';
 import { LOCAL_TEST_ANSWER } from './suite-ai';
 
-type SseEvent = { event: string; data: Record<string, unknown> };
-type Trader = Awaited<ReturnType<typeof createAccount>> & { token: string };
-
-async function trader(client: ApiTestClient): Promise<Trader> {
-  const who = await createAccount(client);
-  return { ...who, token: await logIn(client, who) };
-}
+type Trader = SignedInTrader;
+const trader = signedInTrader;
 
 async function newClan(client: ApiTestClient, leader: Trader, description = ''): Promise<{ id: string; slug: string }> {
   const res = await call(client, 'POST', '/clans', {
@@ -20,37 +22,7 @@ async function newClan(client: ApiTestClient, leader: Trader, description = ''):
 }
 
 /** POST a clan AI question; on 200 the Server-Sent Events of the answer, else the problem. */
-async function askClan(client: ApiTestClient, token: string, path: string, body: unknown) {
-  const ip = newIp();
-  const res = await client.fetch(
-    new Request(`http://api.test/api/v1${path}`, {
-      method: 'POST',
-      headers: {
-        authorization: `Bearer ${token}`,
-        'content-type': 'application/json',
-        'cf-connecting-ip': ip,
-        'x-forwarded-for': ip,
-      },
-      body: JSON.stringify(body),
-    }),
-  );
-  const text = await res.text();
-  if (res.status !== 200)
-    return {
-      status: res.status,
-      headers: res.headers,
-      problem: JSON.parse(text) as Record<string, unknown>,
-      events: [],
-    };
-  const events: SseEvent[] = text
-    .split('\n\n')
-    .filter((block) => block.trim())
-    .map((block) => ({
-      event: /^event: (.+)$/m.exec(block)?.[1] ?? 'message',
-      data: JSON.parse(/^data: (.+)$/m.exec(block)?.[1] ?? '{}') as Record<string, unknown>,
-    }));
-  return { status: res.status, headers: res.headers, problem: null, events };
-}
+const askClan = postForEvents;
 
 /**
  * The clan assistant over HTTP (docs/ai.md, "Clan assistant"). Like the AI suite, the home

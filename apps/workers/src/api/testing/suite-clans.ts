@@ -1,14 +1,10 @@
 import { buildSyntheticStatement } from '@clantrader/core/testing';
 import { expect, it } from 'vitest';
-import { call, createAccount, expectProblem, logIn, type ApiTestClient } from './api-client';
+import { call, expectProblem, type ApiTestClient, signedInTrader, type SignedInTrader } from './api-client';
 import { upload, waitProcessed } from './suite-statements';
 
-type Trader = Awaited<ReturnType<typeof createAccount>> & { token: string };
-
-async function trader(client: ApiTestClient): Promise<Trader> {
-  const who = await createAccount(client);
-  return { ...who, token: await logIn(client, who) };
-}
+type Trader = SignedInTrader;
+const trader = signedInTrader;
 
 /** A name no other test (the database is shared) uses. */
 const uniqueName = (prefix = 'Clan') => `${prefix} ${crypto.randomUUID().slice(0, 8)}`;
