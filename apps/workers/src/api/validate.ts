@@ -1,4 +1,4 @@
-import { DomainError, type FieldIssue } from '@clantrader/core';
+import { DomainError, type ErrorCode, type FieldIssue } from '@clantrader/core';
 import { zValidator } from '@hono/zod-validator';
 import type { z } from 'zod';
 
@@ -29,4 +29,16 @@ function validationFailed(issues: z.core.$ZodIssue[]): DomainError {
     return [{ path: base, message: issue.message }];
   });
   return new DomainError('validation.failed', 'Some fields are not valid', { fields });
+}
+
+/** A UUID in any case; path and body ids are checked against it before they reach SQL. */
+export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * A path id: anything that is not a UUID is simply not found (`code`), never a 422 and
+ * never a query. Returned lower-cased, as ids are stored.
+ */
+export function readPathId(raw: string, code: ErrorCode, message = 'Not found'): string {
+  if (!UUID_PATTERN.test(raw)) throw new DomainError(code, message);
+  return raw.toLowerCase();
 }

@@ -3,18 +3,14 @@ import {
   listStatementsForReview,
   reviewStatement,
   ReviewInputSchema,
-  DomainError,
   SetPlanSchema,
   setUserPlan,
 } from '@clantrader/core';
-import { z } from 'zod';
 import { Hono } from 'hono';
 import type { ApiDeps, ApiEnv } from '../deps';
 import { requireSession } from '../middleware/auth';
-import { jsonBody, queryParams } from '../validate';
+import { jsonBody, queryParams, readPathId } from '../validate';
 import { readStatementId } from './statements';
-
-const UserIdSchema = z.string().uuid();
 
 /** Admin review of statements and plan grants. Core checks the role; a signed-in non-admin gets 403. */
 export function adminRoutes(deps: ApiDeps) {
@@ -30,9 +26,8 @@ export function adminRoutes(deps: ApiDeps) {
       return c.json(await reviewStatement(deps.statements, { ...input, adminId: c.get('user').id, statementId }));
     })
     .post('/admin/users/:id/plan', session, jsonBody(SetPlanSchema), async (c) => {
-      const userId = UserIdSchema.safeParse(c.req.param('id'));
-      if (!userId.success) throw new DomainError('profile.not_found', 'No such user');
+      const userId = readPathId(c.req.param('id'), 'profile.not_found', 'No such user');
       const { plan } = c.req.valid('json');
-      return c.json(await setUserPlan(deps.accounts, { adminId: c.get('user').id, userId: userId.data, plan }));
+      return c.json(await setUserPlan(deps.accounts, { adminId: c.get('user').id, userId, plan }));
     });
 }

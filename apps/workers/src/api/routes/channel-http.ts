@@ -5,8 +5,8 @@ import { createMiddleware } from 'hono/factory';
 import type { z } from 'zod';
 import type { ApiDeps, ApiEnv } from '../deps';
 import { SESSION_COOKIE, readSessionToken } from '../middleware/auth';
+import { readPathId } from '../validate';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const IMAGE_UPLOAD = /^\/api\/v1\/posts\/[^/]+\/images$/;
 
 /** True for image uploads, which carry their own 5 MB limit instead of the API's 64 KiB. */
@@ -47,10 +47,7 @@ export function optionalSession(deps: Pick<ApiDeps, 'accounts'>) {
 }
 
 /** Ids are UUIDs; anything else is simply not found (and never reaches SQL). */
-export function readId(raw: string, code: ErrorCode): string {
-  if (!UUID.test(raw)) throw new DomainError(code, 'Not found');
-  return raw.toLowerCase();
-}
+export const readId = (raw: string, code: ErrorCode): string => readPathId(raw, code);
 
 /** Parses an optional JSON body: empty means `{}`. */
 export async function optionalJson<T extends z.ZodType>(c: Context<ApiEnv>, schema: T): Promise<z.infer<T>> {

@@ -3,9 +3,8 @@ import { Hono } from 'hono';
 import type { AiApiDeps, ApiDeps, ApiEnv } from '../deps';
 import { requireSession } from '../middleware/auth';
 import { streamAnswer } from '../sse';
-import { jsonBody } from '../validate';
+import { jsonBody, readPathId } from '../validate';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const RecruitBodySchema = clanAi.ClanAiQuestionSchema.omit({ rival: true });
 
 /**
@@ -66,8 +65,7 @@ export function clanAiRoutes(deps: ApiDeps) {
 
 /** Path ids that are not UUIDs never reach SQL: no such clan. */
 function clanId(raw: string): string {
-  if (!UUID.test(raw)) throw new DomainError('clan.not_found', 'No such clan');
-  return raw.toLowerCase();
+  return readPathId(raw, 'clan.not_found', 'No such clan');
 }
 
 function need(deps: AiApiDeps | undefined): AiApiDeps {

@@ -2,9 +2,8 @@ import { clans, DomainError } from '@clantrader/core';
 import { Hono } from 'hono';
 import type { ApiDeps, ApiEnv } from '../deps';
 import { requireSession } from '../middleware/auth';
-import { jsonBody, queryParams } from '../validate';
+import { jsonBody, queryParams, readPathId } from '../validate';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Invite tokens are the TokenVault's URL-safe 256-bit strings. */
 const TOKEN = /^[A-Za-z0-9_-]{20,200}$/;
 
@@ -119,8 +118,7 @@ function uuidOr(
   raw: string,
   code: 'clan.not_found' | 'clan.member_not_found' | 'clan.request_not_found' | 'clan.invite_not_found',
 ): string {
-  if (!UUID.test(raw)) throw new DomainError(code, 'Not found');
-  return raw.toLowerCase();
+  return readPathId(raw, code);
 }
 
 function inviteToken(raw: string): string {

@@ -2,7 +2,7 @@ import { createClanAssistant, DomainError, type ClanAssistant } from '@clantrade
 import { Hono, type MiddlewareHandler } from 'hono';
 import { z } from 'zod';
 import type { ApiDeps, ApiEnv } from '../deps';
-import { jsonBody } from '../validate';
+import { jsonBody, UUID_PATTERN } from '../validate';
 
 /** Header carrying the shared internal secret (ROOM_CONTROL_SECRET), as on eviction requests. */
 export const INTERNAL_SECRET_HEADER = 'x-room-control';
@@ -10,11 +10,9 @@ export const INTERNAL_SECRET_HEADER = 'x-room-control';
 /** Path of the clan assistant for the party worker's `@ai` (under /api/v1). */
 export const CLAN_MENTION_PATH = '/internal/ai/clan-mention';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 const ClanMentionSchema = z.strictObject({
-  clanId: z.string().regex(UUID),
-  askerId: z.string().regex(UUID),
+  clanId: z.string().regex(UUID_PATTERN),
+  askerId: z.string().regex(UUID_PATTERN),
   /** The member's whole message, as stored (≤ 4096 UTF-8 bytes, so ≤ 4096 UTF-16 units). */
   text: z.string().min(1).max(4096),
 });

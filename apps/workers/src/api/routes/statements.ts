@@ -11,10 +11,9 @@ import { bodyLimit } from 'hono/body-limit';
 import { createMiddleware } from 'hono/factory';
 import type { ApiDeps, ApiEnv } from '../deps';
 import { requireSession } from '../middleware/auth';
-import { queryParams } from '../validate';
+import { queryParams, readPathId } from '../validate';
 
 const { STATEMENT_LIMITS } = statements;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The trader's own statements: upload (raw bytes, processed in the background), list and
@@ -51,8 +50,7 @@ export function statementRoutes(deps: ApiDeps) {
 
 /** Ids are UUIDs; anything else is simply not found (and never reaches SQL). */
 export function readStatementId(raw: string): string {
-  if (!UUID.test(raw)) throw new DomainError('statement.not_found', 'No such statement');
-  return raw.toLowerCase();
+  return readPathId(raw, 'statement.not_found', 'No such statement');
 }
 
 /** Statement uploads may be up to STATEMENT_LIMITS.maxInputBytes; the API default is 64 KiB. */
