@@ -73,6 +73,10 @@ async function goOnline(context, page) {
 /** The stored messages' texts, in the order shown. */
 const texts = (page) => page.locator('[data-testid=chat-message] [data-testid=chat-text]').allInnerTexts();
 
+/** The seqs of the stored messages shown, in order. */
+const seqsOf = (page) =>
+  page.locator('[data-testid=chat-message]').evaluateAll((els) => els.map((el) => Number(el.getAttribute('data-seq'))));
+
 async function waitForText(page, text) {
   await page
     .locator('[data-testid=chat-message] [data-testid=chat-text]', { hasText: text })
@@ -216,6 +220,100 @@ describe('clan chat in the browser', () => {
     await member.page.locator('[data-testid=chat][data-phase=live]').waitFor();
     await waitForText(member.page, 'are you there?');
     await expect.poll(() => item.getAttribute('data-unread'), { timeout: 10_000 }).toBe('0');
+  });
+
+  it('pages history upward: scrolling to the top loads the earlier messages in order, once each', async () => {
+    // The first page is the newest 50 (PAGE_SIZE): seed enough to need a second page. Each
+    // user may send 10 messages per 10 s (the leader just sent one), so both members send
+    // side by side at a pace of 8 per 10 s.
+    await openChat(leader.page, clanId);
+    const seeded = Array.from({ length: 50 }, (_, i) => `page ${String(i + 1).padStart(2, '0')}`);
+    const paced = async (page, mine) => {
+      for (const text of mine) {
+        await send(page, text);
+        await page.waitForTimeout(1_250);
+      }
+    };
+    await Promise.all([
+      paced(
+        leader.page,
+        seeded.filter((_, i) => i % 2 === 0),
+      ),
+      paced(
+        member.page,
+        seeded.filter((_, i) => i % 2 === 1),
+      ),
+    ]);
+    await waitForText(leader.page, 'page 50');
+    await waitForText(member.page, 'page 50');
+    await expect.poll(() => member.page.getByTestId('chat-pending').count()).toBe(0);
+    await expect.poll(() => leader.page.getByTestId('chat-pending').count()).toBe(0);
+
+    await openChat(member.page, clanId);
+    const firstPage = await seqsOf(member.page);
+    expect(firstPage).toHaveLength(50);
+    expect(await texts(member.page)).not.toContain('missed one');
+    await member.page.getByTestId('chat-older').waitFor();
+
+    // Scrolling to the top asks for the page before the oldest shown.
+    await member.page.getByTestId('chat-scroller').evaluate((el) => {
+      el.scrollTop = 0;
+      el.dispatchEvent(new Event('scroll'));
+    });
+    await waitForText(member.page, 'missed one');
+    await member.page.getByTestId('chat-older').waitFor({ state: 'detached' });
+
+    const all = await seqsOf(member.page);
+    expect(all.length).toBeGreaterThan(firstPage.length);
+    expect(new Set(all).size).toBe(all.length);
+    expect(all).toEqual([...all].sort((a, b) => a - b));
+    expect(all.slice(-firstPage.length)).toEqual(firstPage);
+    const shown = await texts(member.page);
+    expect(shown[0]).toContain('Gold looks');
+    // The two members' sends interleave in any order, but each one's own stay in order.
+    const inOrder = (list) => {
+      const at = list.map((t) => shown.indexOf(t));
+      expect(at.every((i) => i >= 0)).toBe(true);
+      expect(at).toEqual([...at].sort((a, b) => a - b));
+    };
+    inOrder(['missed one', 'missed two', 'missed three', 'are you there?', ...seeded.filter((_, i) => i % 2 === 0)]);
+    inOrder(['are you there?', ...seeded.filter((_, i) => i % 2 === 1)]);
+    expect(shown.filter((t) => t.startsWith('page '))).toHaveLength(seeded.length);
+  }, 120_000);
+
+  it('counts the 4 KB limit in bytes in the composer and refuses to send over it', async () => {
+    const input = member.page.getByTestId('chat-input');
+    const counter = member.page.getByTestId('chat-counter');
+    const sendButton = member.page.getByTestId('chat-send');
+    await input.fill('short');
+    expect(await counter.count()).toBe(0);
+
+    // From three quarters of the limit on, the counter shows what is left.
+    await input.fill('a'.repeat(3500));
+    expect(await counter.innerText()).toBe('596 bytes left');
+    expect(await sendButton.isEnabled()).toBe(true);
+
+    // Persian letters are two bytes each: 2049 of them are 2 bytes over.
+    const before = await seqsOf(member.page);
+    await input.fill('س'.repeat(2049));
+    expect(await counter.innerText()).toBe('2 bytes over the 4 KB limit');
+    expect(await counter.getAttribute('class')).toContain('over');
+    expect(await input.getAttribute('aria-invalid')).toBe('true');
+    expect(await sendButton.isDisabled()).toBe(true);
+    await input.press('Enter');
+    await member.page.waitForTimeout(500);
+    expect(await member.page.getByTestId('chat-pending').count()).toBe(0);
+    expect(await seqsOf(member.page)).toEqual(before);
+    expect(await input.inputValue()).toBe('س'.repeat(2049));
+
+    // Exactly 4 KB goes through and reaches the other member whole.
+    await input.fill('س'.repeat(2048));
+    expect(await counter.innerText()).toBe('0 bytes left');
+    await input.press('Enter');
+    await expect.poll(() => input.inputValue()).toBe('');
+    await expect
+      .poll(async () => (await texts(leader.page)).includes('س'.repeat(2048)), { timeout: 15_000 })
+      .toBe(true);
   });
 
   it('refuses a trader who is not a member with a clear message', async () => {

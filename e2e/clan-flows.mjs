@@ -1,4 +1,5 @@
 // Browser steps the clan and channel suites share.
+import { baseUrl } from './browser.mjs';
 import { hydrated } from './flows.mjs';
 
 /** Creates a clan through the create form and returns its id (from the URL). */
@@ -16,4 +17,14 @@ export async function createClan(page, { name, privacy = 'invite', focus = 'gold
   await page.waitForURL(/\/clans\/[0-9a-f-]{36}$/);
   await page.getByTestId('clan-profile').waitFor();
   return new URL(page.url()).pathname.split('/').pop();
+}
+
+/** Opens a clan's page and sends a join request with a message (a `request` clan). */
+export async function requestToJoin(page, clanId, message) {
+  await page.goto(`${baseUrl()}/clans/${clanId}`);
+  await page.getByTestId('clan-profile').waitFor();
+  await hydrated(page);
+  await page.fill('#join-message', message);
+  await page.getByTestId('clan-join').click();
+  await page.getByTestId('clan-requested').waitFor();
 }

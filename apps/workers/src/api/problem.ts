@@ -57,6 +57,8 @@ export const PROBLEMS = {
   'channel.media_not_found': { status: 404, title: 'Image not found' },
   'channel.subscription_paid': { status: 409, title: 'Paid subscriptions cannot be revoked here' },
   'channel.user_not_found': { status: 404, title: 'User not found' },
+  'channel.already_subscribed': { status: 409, title: 'Already a subscriber' },
+  'channel.self_subscription': { status: 422, title: 'Cannot subscribe yourself' },
   'peeks.exhausted': { status: 429, title: 'No peeks left today' },
 } as const satisfies Record<ErrorCode, { status: number; title: string }>;
 

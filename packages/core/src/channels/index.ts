@@ -10,5 +10,6 @@ export { parseReaction, reactToPost, recordPostView } from './engagement';
 export { getPeekStatus, peekPost, type PeekStatus } from './peeks';
 export { setFollowing, markChannelRead, listMyChannels } from './follows';
 export { grantSubscription, revokeSubscription } from './subscriptions';
+export { listSubscribers, grantSubscriptionByHandle } from './subscribers';
 export { getChannel, listChannelPosts, type ChannelSummary } from './channel-page';
 export { getHomeFeed, pickTrending, trendingScore, TRENDING } from './feed';

@@ -117,6 +117,24 @@ export const GrantSubscriptionSchema = z.strictObject({
   expiresAt: z.coerce.date().nullable().default(null),
 });
 
+/** A grant by @handle (what a leader knows), with the same optional expiry. */
+export const GrantByHandleSchema = z.strictObject({
+  handle: z
+    .string()
+    .trim()
+    .transform((h) => h.replace(/^@/, '').toLowerCase())
+    .pipe(z.string().min(1, 'Enter a handle').max(40, 'Handles are at most 24 characters')),
+  expiresAt: z.coerce.date().nullable().default(null),
+});
+export type GrantByHandle = z.infer<typeof GrantByHandleSchema>;
+
+/** The subscriber list, ordered by handle; `after` is the last handle of the previous page. */
+export const SubscriberPageQuerySchema = z.strictObject({
+  after: z.string().trim().max(40).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
+export type SubscriberPageQuery = z.infer<typeof SubscriberPageQuerySchema>;
+
 export const ChannelPageQuerySchema = z.strictObject({
   cursor: z.uuid().optional(),
   limit: z.coerce.number().int().min(1).max(CHANNEL_LIMITS.maxPageSize).default(20),
@@ -194,6 +212,19 @@ export type Subscription = {
   createdAt: Date;
   expiresAt: Date | null;
 };
+
+/** One active subscriber as the clan's leaders see them. `expiresAt` null = open-ended. */
+export type SubscriberView = {
+  userId: string;
+  handle: string;
+  displayName: string;
+  source: Subscription['source'];
+  since: Date;
+  expiresAt: Date | null;
+};
+
+/** A trader found by handle, for grants. */
+export type TraderRef = { userId: string; handle: string; displayName: string };
 
 /** Who is looking, as far as locks and peeks care. Anonymous viewers have no id. */
 export type Viewer = { userId: string; timezone: string } | { userId: null; visitorKey?: string };

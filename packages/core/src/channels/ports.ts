@@ -1,4 +1,14 @@
-import type { Channel, ClanRole, PostImage, PostRecord, ReactionEmoji, ReactionSummary, Subscription } from './model';
+import type {
+  Channel,
+  ClanRole,
+  PostImage,
+  PostRecord,
+  ReactionEmoji,
+  ReactionSummary,
+  SubscriberView,
+  Subscription,
+  TraderRef,
+} from './model';
 
 /** Engagement of one recent post, the input of the trending score. */
 export type TrendingCandidate = { postId: string; createdAt: Date; reactions: number; views: number };
@@ -22,6 +32,8 @@ export interface ChannelStore {
   /** The user's clan and role (a trader is in at most one clan), or null. */
   findMembership(userId: string): Promise<{ clanId: string; role: ClanRole } | null>;
   userExists(userId: string): Promise<boolean>;
+  /** The trader with this (lowercase) handle, or null. */
+  findUserByHandle(handle: string): Promise<TraderRef | null>;
 
   insertPost(post: PostRecord): Promise<void>;
   findPost(id: string): Promise<PostRecord | null>;
@@ -71,6 +83,11 @@ export interface ChannelStore {
    * before admitting someone to the `subs` party.
    */
   isSubscriber(clanId: string, userId: string, now?: Date): Promise<boolean>;
+  /**
+   * The channel's subscribers active at `now`, ordered by handle, those after `after`.
+   * Served by channel_subscriptions_unique (clan_id, user_id) and the profiles primary key.
+   */
+  listSubscribers(q: { clanId: string; now: Date; after?: string; limit: number }): Promise<SubscriberView[]>;
   /** Clans whose channel the user subscribes to right now (open-ended or not yet expired). */
   activeSubscriptionClanIds(userId: string, now: Date): Promise<Set<string>>;
 

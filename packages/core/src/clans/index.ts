@@ -14,6 +14,7 @@ export {
   type InviteView,
 } from './invites';
 export { listJoinRequests, approveJoinRequest, denyJoinRequest } from './join-requests';
+export { getMyJoinRequest, cancelMyJoinRequest, listMyJoinRequests } from './my-join-requests';
 export { kickMember, changeMemberRole, transferLeadership } from './manage-members';
 export { leaveClan, disbandClan } from './leave-clan';
 export {

@@ -172,6 +172,15 @@ export type JoinRequest = {
 /** A pending request as a leader sees it. */
 export type JoinRequestView = JoinRequest & { handle: string; displayName: string };
 
+/** A trader's own pending request, as they see it in their list of requests. */
+export type MyJoinRequest = {
+  id: string;
+  clanId: string;
+  clanName: string;
+  message: string;
+  createdAt: Date;
+};
+
 /** The free-agent filter as the store runs it: every rule already turned into numbers. */
 export type FreeAgentFilter = {
   style?: (typeof TRADING_STYLES)[number];

@@ -9,6 +9,7 @@ import type {
   FreeAgentRow,
   JoinRequest,
   JoinRequestView,
+  MyJoinRequest,
   UpdateClanInput,
 } from './model';
 
@@ -94,6 +95,12 @@ export interface ClanStore extends ClanMembership {
   listPendingRequests(clanId: string): Promise<JoinRequestView[]>;
   /** Compare-and-set pending -> denied; false when no longer pending. */
   denyJoinRequest(id: string, by: string, at: Date): Promise<boolean>;
+  /** The user's pending request to join this clan, or null. */
+  findPendingRequest(clanId: string, userId: string): Promise<JoinRequest | null>;
+  /** Compare-and-set pending -> cancelled, only for the requester's own request; false otherwise. */
+  cancelJoinRequest(id: string, userId: string, at: Date): Promise<boolean>;
+  /** The user's pending requests to clans that still exist, newest first. */
+  listRequestsOf(userId: string): Promise<MyJoinRequest[]>;
 
   /** Verified traders in no clan, matching the filter, ordered by handle. */
   listFreeAgents(filter: FreeAgentFilter): Promise<FreeAgentRow[]>;

@@ -54,6 +54,8 @@ export const ERROR_CODES = [
   'channel.media_not_found',
   'channel.subscription_paid',
   'channel.user_not_found',
+  'channel.already_subscribed',
+  'channel.self_subscription',
   'peeks.exhausted',
 ] as const;
 

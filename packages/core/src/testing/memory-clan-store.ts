@@ -193,6 +193,30 @@ export class MemoryClanStore implements ClanStore {
     Object.assign(r, { status: 'denied', decidedBy: by, decidedAt: at });
     return true;
   }
+  async findPendingRequest(clanId: string, userId: string) {
+    const r = [...this.requests.values()].find(
+      (x) => x.clanId === clanId && x.userId === userId && x.status === 'pending',
+    );
+    return r ? { ...r } : null;
+  }
+  async cancelJoinRequest(id: string, userId: string, at: Date) {
+    const r = this.requests.get(id);
+    if (!r || r.userId !== userId || r.status !== 'pending') return false;
+    Object.assign(r, { status: 'cancelled', decidedBy: userId, decidedAt: at });
+    return true;
+  }
+  async listRequestsOf(userId: string) {
+    return [...this.requests.values()]
+      .filter((r) => r.userId === userId && r.status === 'pending' && !this.clans.get(r.clanId)?.disbandedAt)
+      .sort((a, b) => b.id.localeCompare(a.id))
+      .map((r) => ({
+        id: r.id,
+        clanId: r.clanId,
+        clanName: this.clans.get(r.clanId)?.name ?? r.clanId,
+        message: r.message,
+        createdAt: r.createdAt,
+      }));
+  }
 
   async listFreeAgents(f: Parameters<ClanStore['listFreeAgents']>[0]) {
     const { drawdown } = f;

@@ -140,4 +140,49 @@ describe.each(testDatabases())('ChannelStore on $name', ({ open }) => {
     await channels.revokeSubscription(deps, { actorId: leader.id, clanId, userId: fan.id });
     expect(await deps.store.findSubscription(clanId, fan.id)).toBeNull();
   });
+
+  it('finds traders by handle and pages active subscribers by handle', async () => {
+    const { clanId, leader } = await clan('Gold');
+    const fans = [await user(), await user(), await user()];
+    const lapsed = await user();
+    const handleOf = async (id: string) =>
+      (await deps.store.listSubscribers({ clanId, now: clock.now(), limit: 10 })).find((s) => s.userId === id)?.handle;
+    const until = new Date(clock.now().getTime() + 60_000);
+    for (const fan of fans) {
+      await channels.grantSubscription(deps, {
+        actorId: leader.id,
+        clanId,
+        userId: fan.id,
+        expiresAt: fan === fans[0] ? until : null,
+      });
+    }
+    await channels.grantSubscription(deps, {
+      actorId: leader.id,
+      clanId,
+      userId: lapsed.id,
+      expiresAt: new Date(clock.now().getTime() + 1000),
+    });
+    clock.advance(1000);
+
+    const handle0 = await handleOf(fans[0]?.id ?? '');
+    expect(await deps.store.findUserByHandle(handle0 ?? '')).toEqual({
+      userId: fans[0]?.id,
+      handle: handle0,
+      displayName: expect.any(String),
+    });
+    expect(await deps.store.findUserByHandle('no_such_handle')).toBeNull();
+
+    const all = await deps.store.listSubscribers({ clanId, now: clock.now(), limit: 10 });
+    expect(all.map((s) => s.userId).sort()).toEqual(fans.map((f) => f.id).sort());
+    const handles = all.map((s) => s.handle);
+    expect(handles).toEqual([...handles].sort());
+    expect(all.find((s) => s.userId === fans[0]?.id)).toMatchObject({
+      source: 'complimentary',
+      since: new Date(clock.now().getTime() - 1000),
+      expiresAt: until,
+    });
+    const firstTwo = await deps.store.listSubscribers({ clanId, now: clock.now(), limit: 2 });
+    const rest = await deps.store.listSubscribers({ clanId, now: clock.now(), limit: 2, after: firstTwo[1]?.handle });
+    expect([...firstTwo, ...rest].map((s) => s.userId)).toEqual(all.map((s) => s.userId));
+  });
 });

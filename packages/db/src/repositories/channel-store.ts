@@ -16,6 +16,7 @@ import {
 } from '../schema/index';
 import { feedFilter, selectPosts, withImages } from './channel-posts';
 import { channelListQueries } from './channel-lists';
+import { channelSubscriberQueries } from './channel-subscribers';
 
 /**
  * The ChannelStore port on PostgreSQL (any driver). Toggles are idempotent inserts (on
@@ -25,6 +26,7 @@ import { channelListQueries } from './channel-lists';
 export function createChannelStore(db: Database): channels.ChannelStore {
   return {
     ...channelListQueries(db),
+    ...channelSubscriberQueries(db),
     async findChannel(clanId) {
       const rows = await db
         .select({ clanId: clans.id, name: clans.name })

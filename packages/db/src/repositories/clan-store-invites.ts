@@ -1,7 +1,7 @@
 import type { clans as c } from '@clantrader/core';
-import { and, desc, eq, gt, isNull } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, type SQL } from 'drizzle-orm';
 import type { Database } from '../database';
-import { clanInvites, clanJoinRequests, profiles } from '../schema/index';
+import { clanInvites, clanJoinRequests, clans, profiles } from '../schema/index';
 import { rethrowClanViolation } from './clan-store-errors';
 
 type InviteAndRequestMethods = Pick<
@@ -14,6 +14,9 @@ type InviteAndRequestMethods = Pick<
   | 'findJoinRequest'
   | 'listPendingRequests'
   | 'denyJoinRequest'
+  | 'findPendingRequest'
+  | 'cancelJoinRequest'
+  | 'listRequestsOf'
 >;
 
 /** Invite links and join requests: single-row writes, so plain statements suffice. */
@@ -66,5 +69,41 @@ export function createClanInviteStore(db: Database): InviteAndRequestMethods {
         .returning({ id: clanJoinRequests.id });
       return rows.length === 1;
     },
+    async findPendingRequest(clanId, userId) {
+      const rows = await db
+        .select()
+        .from(clanJoinRequests)
+        .where(pendingOf(userId, eq(clanJoinRequests.clanId, clanId)))
+        .limit(1);
+      return rows[0] ?? null;
+    },
+    async cancelJoinRequest(id, userId, at) {
+      const rows = await db
+        .update(clanJoinRequests)
+        .set({ status: 'cancelled', decidedBy: userId, decidedAt: at })
+        .where(pendingOf(userId, eq(clanJoinRequests.id, id)))
+        .returning({ id: clanJoinRequests.id });
+      return rows.length === 1;
+    },
+    async listRequestsOf(userId) {
+      return db
+        .select({
+          id: clanJoinRequests.id,
+          clanId: clanJoinRequests.clanId,
+          clanName: clans.name,
+          message: clanJoinRequests.message,
+          createdAt: clanJoinRequests.createdAt,
+        })
+        .from(clanJoinRequests)
+        .innerJoin(clans, eq(clans.id, clanJoinRequests.clanId))
+        .where(pendingOf(userId, isNull(clans.disbandedAt)))
+        .orderBy(desc(clanJoinRequests.id))
+        .limit(100);
+    },
   };
+}
+
+/** The user's pending requests (served by clan_join_requests_user_idx), narrowed by `also`. */
+function pendingOf(userId: string, also: SQL | undefined): SQL | undefined {
+  return and(eq(clanJoinRequests.userId, userId), eq(clanJoinRequests.status, 'pending'), also);
 }

@@ -41,6 +41,19 @@ function clanRow(createdBy: string, o: Partial<c.Clan> = {}): c.Clan {
   };
 }
 
+function pendingRequest(clanId: string, userId: string): c.JoinRequest {
+  return {
+    id: randomUUID(),
+    clanId,
+    userId,
+    message: '',
+    status: 'pending',
+    createdAt: T0,
+    decidedAt: null,
+    decidedBy: null,
+  };
+}
+
 const join = (store: c.ClanStore, clanId: string, userId: string) =>
   store.addMember({ clanId, userId, joinedAt: T0, via: { kind: 'open' }, limits: core.CLAN_SIZE_LIMITS });
 
@@ -235,6 +248,48 @@ describe.each(testDatabases())('ClanStore on $name', ({ open }) => {
     expect(await store.revokeInvite(clan.id, invite.id, T0)).toBe(true);
     expect(await accept(late)).toBe('stale');
     expect(await store.roleOf(clan.id, late ?? '')).toBeNull();
+  });
+
+  it('finds, lists and cancels a trader’s own pending requests only', async () => {
+    const store = createClanStore(handle.db);
+    const [lead1, lead2, asker, other] = await users(handle, 4);
+    const first = clanRow(lead1 ?? '', { privacy: 'request' });
+    const second = clanRow(lead2 ?? '', { privacy: 'request' });
+    await store.createClan(first);
+    await store.createClan(second);
+    const ask = async (clanId: string, userId: string | undefined) => {
+      const request = { ...pendingRequest(clanId, userId ?? ''), message: 'hello' };
+      await store.createJoinRequest(request);
+      return request;
+    };
+    const mine = await ask(first.id, asker);
+    const mine2 = await ask(second.id, asker);
+    const theirs = await ask(first.id, other);
+
+    expect(await store.findPendingRequest(first.id, asker ?? '')).toMatchObject({ id: mine.id, status: 'pending' });
+    expect(await store.findPendingRequest(first.id, lead2 ?? '')).toBeNull();
+    const listed = await store.listRequestsOf(asker ?? '');
+    expect(listed.map((r) => r.id)).toEqual([mine.id, mine2.id].sort().reverse());
+    expect(listed.find((r) => r.id === mine.id)).toEqual({
+      id: mine.id,
+      clanId: first.id,
+      clanName: first.name,
+      message: 'hello',
+      createdAt: T0,
+    });
+
+    // Only the requester's own, and only while pending.
+    expect(await store.cancelJoinRequest(theirs.id, asker ?? '', T0)).toBe(false);
+    expect(await store.cancelJoinRequest(mine.id, asker ?? '', T0)).toBe(true);
+    expect(await store.cancelJoinRequest(mine.id, asker ?? '', T0)).toBe(false);
+    expect(await store.findJoinRequest(mine.id)).toMatchObject({ status: 'cancelled', decidedBy: asker });
+    expect(await store.findPendingRequest(first.id, asker ?? '')).toBeNull();
+    expect((await store.listPendingRequests(first.id)).map((r) => r.id)).toEqual([theirs.id]);
+    // Asking again after cancelling is allowed (the one-pending index only counts pending).
+    await ask(first.id, asker);
+
+    await store.disband(second.id, T0);
+    expect((await store.listRequestsOf(asker ?? '')).map((r) => r.clanId)).toEqual([first.id]);
   });
 
   it('lists verified free agents with filters, risk figures and keyset paging', async () => {

@@ -10,7 +10,7 @@ export type Tier = z.infer<typeof TierSchema>;
 
 export const AiStatusSchema = z.object({ tier: TierSchema, label: z.string(), colour: z.string() });
 
-/** `remaining` is sent by the spectator bot only (clan assistants have no daily allowance). */
+/** `remaining`: questions left today (the user's for the spectator bot, the clan's for its assistants). */
 const DoneSchema = z.object({ tier: TierSchema, remaining: z.number().nullable().default(null) });
 const DeltaSchema = z.object({ text: z.string() });
 const ErrorSchema = z.object({ code: z.string(), detail: z.string() });
@@ -20,7 +20,7 @@ export type AskUpdate =
   | { type: 'delta'; text: string }
   | { type: 'reset' }
   | { type: 'done'; tier: Tier; remaining: number | null }
-  | { type: 'error'; code: string; detail: string };
+  | { type: 'error'; code: string; detail: string; retryAfterSeconds?: number | null };
 
 /** Splits a buffer of Server-Sent Events into complete events and the unfinished rest. */
 export function parseSse(buffer: string): { events: { event: string; data: string }[]; rest: string } {
@@ -78,6 +78,7 @@ export async function streamAnswer(
       type: 'error',
       code: problem.success ? problem.data.code : 'ai.unavailable',
       detail: problem.success ? problem.data.detail : '',
+      retryAfterSeconds: Number(res.headers.get('retry-after')) || null,
     });
     return;
   }

@@ -84,3 +84,16 @@ export const SubscriptionSchema = z.object({
   source: z.string(),
   expiresAt: z.string().nullable(),
 });
+
+/** One active subscriber as GET/POST /channels/:id/subscribers answers. */
+export const SubscriberSchema = z.object({
+  userId: z.string(),
+  handle: z.string(),
+  displayName: z.string(),
+  source: z.enum(['complimentary', 'payment']),
+  since: z.string(),
+  expiresAt: z.string().nullable(),
+});
+export type Subscriber = z.infer<typeof SubscriberSchema>;
+
+export const SubscriberPageSchema = z.object({ items: z.array(SubscriberSchema), nextCursor: z.string().nullable() });

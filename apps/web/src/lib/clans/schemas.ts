@@ -62,6 +62,19 @@ export type MyClan = z.infer<typeof MyClanSchema>;
 
 export const JoinOutcomeSchema = z.object({ status: z.enum(['joined', 'requested']) });
 
+/** GET /clans/:id/join-request: the signed-in trader's pending request to this clan, if any. */
+export const MyJoinRequestSchema = z.object({
+  request: z.object({ id: z.string(), message: z.string(), createdAt: z.string() }).nullable(),
+});
+
+/** GET /me/join-requests: the trader's pending requests, newest first. */
+export const MyJoinRequestsSchema = z.object({
+  items: z.array(
+    z.object({ id: z.string(), clanId: z.string(), clanName: z.string(), message: z.string(), createdAt: z.string() }),
+  ),
+});
+export type MyJoinRequests = z.infer<typeof MyJoinRequestsSchema>;
+
 export const LeaveOutcomeSchema = z.object({ disbanded: z.boolean() });
 
 export const CreatedInviteSchema = z.object({

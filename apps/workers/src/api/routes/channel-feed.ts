@@ -2,7 +2,7 @@ import { channels, type User } from '@clantrader/core';
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { z } from 'zod';
 import type { ApiDeps, ApiEnv } from '../deps';
-import { queryParams } from '../validate';
+import { jsonBody, queryParams } from '../validate';
 import { optionalJson, readId } from './channel-http';
 
 type Shared = {
@@ -48,6 +48,15 @@ export function channelFeedRoutes(deps: ApiDeps, { session, maybe, viewerOf }: S
       const clanId = readId(c.req.param('clanId'), 'channel.not_found');
       await channels.markChannelRead(ch, { userId: me(c).id, clanId });
       return c.body(null, 204);
+    })
+    .get('/channels/:clanId/subscribers', session, queryParams(channels.SubscriberPageQuerySchema), async (c) => {
+      const clanId = readId(c.req.param('clanId'), 'channel.not_found');
+      return c.json(await channels.listSubscribers(ch, { actorId: me(c).id, clanId, query: c.req.valid('query') }));
+    })
+    .post('/channels/:clanId/subscribers', session, jsonBody(channels.GrantByHandleSchema), async (c) => {
+      const clanId = readId(c.req.param('clanId'), 'channel.not_found');
+      const grant = c.req.valid('json');
+      return c.json(await channels.grantSubscriptionByHandle(ch, { actorId: me(c).id, clanId, grant }), 201);
     })
     .post('/channels/:clanId/subscribers/:userId', session, async (c) => {
       const clanId = readId(c.req.param('clanId'), 'channel.not_found');

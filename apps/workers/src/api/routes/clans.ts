@@ -44,6 +44,17 @@ export function clanRoutes(deps: ApiDeps) {
       });
       return c.json(outcome, outcome.status === 'joined' ? 200 : 202);
     })
+    .get('/clans/:id/join-request', session, async (c) => {
+      const command = { userId: c.get('user').id, clanId: clanId(c.req.param('id')) };
+      return c.json({ request: await clans.getMyJoinRequest(d, command) });
+    })
+    .delete('/clans/:id/join-request', session, async (c) => {
+      await clans.cancelMyJoinRequest(d, { userId: c.get('user').id, clanId: clanId(c.req.param('id')) });
+      return c.body(null, 204);
+    })
+    .get('/me/join-requests', session, async (c) => {
+      return c.json({ items: await clans.listMyJoinRequests(d, c.get('user').id) });
+    })
     .post('/clans/:id/leave', session, async (c) => {
       return c.json(await clans.leaveClan(d, { userId: c.get('user').id, clanId: clanId(c.req.param('id')) }));
     })

@@ -143,6 +143,65 @@ export function defineChannelTests(client: () => ApiTestClient): void {
     });
   });
 
+  it('lists subscribers for leaders, grants by @handle with clear refusals, and revokes', async () => {
+    const { clanId, leader, member } = await clanWithLeader(client());
+    const [fan, other] = [await trader(client()), await trader(client())];
+    const list = (token: string, query = '') =>
+      call(client(), 'GET', `/channels/${clanId}/subscribers${query}`, { token });
+    expect((await list(leader.token)).body).toEqual({ items: [], nextCursor: null });
+    expectProblem(await list(member.token), 403, 'channel.forbidden');
+
+    const byHandle = (handle: string, body: Record<string, unknown> = {}) =>
+      call(client(), 'POST', `/channels/${clanId}/subscribers`, { token: leader.token, body: { handle, ...body } });
+    const until = new Date(Date.now() + 7 * 86_400_000).toISOString();
+    const granted = await byHandle(`@${fan.handle.toUpperCase()}`, { expiresAt: until });
+    expect(granted.status).toBe(201);
+    expect(granted.body).toMatchObject({
+      userId: fan.userId,
+      handle: fan.handle,
+      source: 'complimentary',
+      expiresAt: until,
+    });
+    expect((await byHandle(other.handle)).status).toBe(201);
+
+    const unknown = expectProblem(await byHandle('nobody_at_all'), 404, 'channel.user_not_found');
+    expect(unknown.detail).toBe('No trader has the handle @nobody_at_all');
+    expect(unknown.errors).toEqual([{ path: 'handle', message: 'No trader has the handle @nobody_at_all' }]);
+    expect(expectProblem(await byHandle(fan.handle), 409, 'channel.already_subscribed').detail).toMatch(
+      /already subscribes/,
+    );
+    expectProblem(await byHandle(leader.handle), 422, 'channel.self_subscription');
+    expectProblem(await byHandle(''), 422, 'validation.failed');
+    expectProblem(
+      await call(client(), 'POST', `/channels/${clanId}/subscribers`, {
+        token: member.token,
+        body: { handle: fan.handle },
+      }),
+      403,
+      'channel.forbidden',
+    );
+
+    const handles = [fan.handle, other.handle].sort();
+    const first = await list(leader.token, '?limit=1');
+    expect(first.body).toMatchObject({ items: [{ handle: handles[0] }], nextCursor: handles[0] });
+    const second = await list(leader.token, `?limit=1&after=${String(first.body?.nextCursor)}`);
+    expect(second.body).toMatchObject({ items: [{ handle: handles[1] }], nextCursor: null });
+    const all = (await list(leader.token)).body?.items as Record<string, unknown>[];
+    expect(all.find((s) => s.userId === fan.userId)).toEqual({
+      userId: fan.userId,
+      handle: fan.handle,
+      displayName: expect.any(String),
+      source: 'complimentary',
+      since: expect.any(String),
+      expiresAt: until,
+    });
+
+    expect(
+      (await call(client(), 'DELETE', `/channels/${clanId}/subscribers/${fan.userId}`, { token: leader.token })).status,
+    ).toBe(204);
+    expect(((await list(leader.token)).body?.items as unknown[]).length).toBe(1);
+  });
+
   it('grants three peeks a day, refuses the fourth with the reset time, and resets the next local day', async () => {
     const { clanId, leader } = await clanWithLeader(client());
     const ids: string[] = [];

@@ -113,6 +113,35 @@ export function defineClanAiTests(client: () => ApiTestClient): void {
     expect(rivalry.events.at(-1)).toMatchObject({ event: 'done', data: { tier: 'local' } });
   });
 
+  it('limits a free clan to 5 assistant questions a day, shared by both assistants, and a pro clan to 50', async () => {
+    const lead = await trader(client());
+    const clan = await newClan(client(), lead);
+    const recruit = () =>
+      askClan(client(), lead.token, `/clans/${clan.id}/ai/recruit`, { question: 'Who should we recruit?' });
+    const remaining: unknown[] = [];
+    for (let i = 0; i < 4; i++) remaining.push((await recruit()).events.at(-1)?.data.remaining);
+    const rival = await askClan(client(), lead.token, `/clans/${clan.id}/ai/rival`, { question: 'How are we doing?' });
+    expect(rival.events.at(-1)).toMatchObject({ event: 'done', data: { remaining: 0, limit: 5 } });
+    expect(remaining).toEqual([4, 3, 2, 1]);
+
+    const refused = await recruit();
+    expect(refused.status).toBe(429);
+    expect(refused.problem).toMatchObject({
+      code: 'ai.quota_exceeded',
+      detail:
+        'Your clan has used its 5 assistant questions for today. They renew at 00:00 UTC. Pro clans get 50 a day.',
+    });
+    const retryAfter = Number(refused.headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(86_400);
+    expect((await askClan(client(), lead.token, `/clans/${clan.id}/ai/rival`, { question: 'q' })).status).toBe(429);
+
+    await client().query(`update clans set plan = 'pro' where id = '${clan.id}'`);
+    const pro = await recruit();
+    expect(pro.status).toBe(200);
+    expect(pro.events.at(-1)).toMatchObject({ event: 'done', data: { limit: 50 } });
+  });
+
   it('shows the weekly summaries to members, newest week first', async () => {
     const lead = await trader(client());
     const clan = await newClan(client(), lead);

@@ -161,6 +161,52 @@ export function defineClanTests(client: () => ApiTestClient): void {
     expect((await call(client(), 'GET', '/me/clan', { token: other.token })).body).toEqual({ clan: null, role: null });
   });
 
+  it('shows a requester their pending request, lists it under /me, and lets them cancel it', async () => {
+    const lead = await trader(client());
+    const id = await newClan(client(), lead, { privacy: 'request' });
+    const asker = await trader(client());
+    const mine = (t: Trader) => call(client(), 'GET', `/clans/${id}/join-request`, { token: t.token });
+    expect((await mine(asker)).body).toEqual({ request: null });
+    expect((await call(client(), 'GET', `/clans/${id}/join-request`)).status).toBe(401);
+
+    const asked = await call(client(), 'POST', `/clans/${id}/join`, { token: asker.token, body: { message: 'XAU' } });
+    const requestId = String(asked.body?.requestId);
+    expect((await mine(asker)).body).toMatchObject({
+      request: { id: requestId, clanId: id, message: 'XAU', status: 'pending', createdAt: expect.any(String) },
+    });
+    expect((await mine(lead)).body).toEqual({ request: null });
+    const listed = await call(client(), 'GET', '/me/join-requests', { token: asker.token });
+    expect(listed.body).toEqual({
+      items: [
+        { id: requestId, clanId: id, clanName: expect.any(String), message: 'XAU', createdAt: expect.any(String) },
+      ],
+    });
+
+    expect((await call(client(), 'DELETE', `/clans/${id}/join-request`, { token: asker.token })).status).toBe(204);
+    expect((await mine(asker)).body).toEqual({ request: null });
+    expect((await call(client(), 'GET', '/me/join-requests', { token: asker.token })).body).toEqual({ items: [] });
+    expect((await call(client(), 'GET', `/clans/${id}/requests`, { token: lead.token })).body).toEqual({ items: [] });
+    expect(
+      expectProblem(
+        await call(client(), 'DELETE', `/clans/${id}/join-request`, { token: asker.token }),
+        404,
+        'clan.request_not_found',
+      ).detail,
+    ).toMatch(/no pending request/);
+    expectProblem(
+      await call(client(), 'POST', `/clans/${id}/requests/${requestId}/approve`, { token: lead.token }),
+      404,
+      'clan.request_not_found',
+    );
+    expectProblem(
+      await call(client(), 'GET', `/clans/${crypto.randomUUID()}/join-request`, { token: asker.token }),
+      404,
+      'clan.not_found',
+    );
+    // Asking again after cancelling works.
+    expect((await call(client(), 'POST', `/clans/${id}/join`, { token: asker.token })).status).toBe(202);
+  });
+
   it('joins an invite-only clan by link, and refuses revoked and expired links', async () => {
     const lead = await trader(client());
     const id = await newClan(client(), lead, { privacy: 'invite' });

@@ -21,6 +21,7 @@ export function fakeChannelDeps() {
     n += 1;
     const id = ids.newId();
     store.users.add(id);
+    store.profiles.set(id, { handle: `user_${n}`, displayName: `User ${n}` });
     if (opts.clanId) store.members.set(id, { clanId: opts.clanId, role: opts.role ?? 'member' });
     return { id, timezone: opts.timezone ?? 'UTC', handle: `user_${n}` };
   }

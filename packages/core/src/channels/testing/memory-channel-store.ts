@@ -1,4 +1,14 @@
-import type { Channel, ClanRole, PostImage, PostRecord, ReactionEmoji, ReactionSummary, Subscription } from '../model';
+import type {
+  Channel,
+  ClanRole,
+  PostImage,
+  PostRecord,
+  ReactionEmoji,
+  ReactionSummary,
+  SubscriberView,
+  Subscription,
+  TraderRef,
+} from '../model';
 import type { ChannelStore, FollowedChannel, PeekOutcome, TrendingCandidate, TimeZoneOffsets } from '../ports';
 
 type Clan = { name: string; disbanded: boolean };
@@ -8,6 +18,8 @@ export class MemoryChannelStore implements ChannelStore {
   readonly clans = new Map<string, Clan>();
   readonly members = new Map<string, { clanId: string; role: ClanRole }>();
   readonly users = new Set<string>();
+  /** userId -> handle and display name, for grants by handle and the subscriber list. */
+  readonly profiles = new Map<string, { handle: string; displayName: string }>();
   readonly posts = new Map<string, PostRecord>();
   readonly reactions = new Set<string>();
   readonly views = new Set<string>();
@@ -25,6 +37,10 @@ export class MemoryChannelStore implements ChannelStore {
   }
   async userExists(userId: string) {
     return this.users.has(userId);
+  }
+  async findUserByHandle(handle: string): Promise<TraderRef | null> {
+    const found = [...this.profiles].find(([, p]) => p.handle === handle);
+    return found ? { userId: found[0], ...found[1] } : null;
   }
   async insertPost(post: PostRecord) {
     this.posts.set(post.id, clonePost(post));
@@ -137,6 +153,17 @@ export class MemoryChannelStore implements ChannelStore {
   async isSubscriber(clanId: string, userId: string, now: Date = new Date(0)) {
     const s = this.subscriptions.get(`${clanId}|${userId}`);
     return !!s && active(s, now);
+  }
+  async listSubscribers(q: { clanId: string; now: Date; after?: string; limit: number }): Promise<SubscriberView[]> {
+    return [...this.subscriptions.values()]
+      .filter((sub) => sub.clanId === q.clanId && active(sub, q.now))
+      .map((sub) => {
+        const p = this.profiles.get(sub.userId) ?? { handle: sub.userId, displayName: sub.userId };
+        return { userId: sub.userId, ...p, source: sub.source, since: sub.createdAt, expiresAt: sub.expiresAt };
+      })
+      .filter((v) => !q.after || v.handle > q.after)
+      .sort((a, b) => (a.handle < b.handle ? -1 : 1))
+      .slice(0, q.limit);
   }
   async activeSubscriptionClanIds(userId: string, now: Date) {
     return new Set(

@@ -15,6 +15,9 @@ export const clanAiEn = {
   'clanAi.asking': 'Thinking…',
   'clanAi.membersOnly': 'The clan assistant is for members of this clan.',
   'clanAi.failed': 'The assistant could not answer: {detail}',
+  'clanAi.quotaExceeded':
+    'Your clan has used all its assistant questions for today (5 a day for free clans, 50 for Pro clans). You can ask again from {time}.',
+  'clanAi.remaining': 'Your clan has {n} assistant questions left today.',
   'clanAi.summaries': 'Weekly summaries',
   'clanAi.summariesEmpty': 'No weekly summary yet. The first one is written after the clan’s first full week.',
   'clanAi.week': 'Week {week}',

@@ -16,6 +16,9 @@ export const clanAiFa: Record<keyof typeof clanAiEn, string> = {
   'clanAi.asking': 'در حال فکر کردن…',
   'clanAi.membersOnly': 'دستیار کلن فقط برای اعضای این کلن است.',
   'clanAi.failed': 'دستیار نتوانست پاسخ دهد: {detail}',
+  'clanAi.quotaExceeded':
+    'کلن شما همهٔ پرسش‌های امروزش از دستیار را استفاده کرده است (روزی ۵ پرسش برای کلن‌های رایگان، ۵۰ برای کلن‌های Pro). از {time} دوباره می‌توانید بپرسید.',
+  'clanAi.remaining': 'کلن شما امروز {n} پرسش دیگر از دستیار دارد.',
   'clanAi.summaries': 'خلاصه‌های هفتگی',
   'clanAi.summariesEmpty': 'هنوز خلاصهٔ هفتگی‌ای نیست. اولین خلاصه پس از نخستین هفتهٔ کامل کلن نوشته می‌شود.',
   'clanAi.week': 'هفتهٔ {week}',

@@ -2,21 +2,27 @@ import { clans } from '@clantrader/core';
 import { error, redirect } from '@sveltejs/kit';
 import { echoValues, formFail, readFields, zodFieldErrors } from '$lib/forms';
 import { failFromDomain } from '$lib/clans/form-errors.server';
-import { loadMyClan } from '$lib/clans/load.server';
-import { ClanProfileSchema, JoinOutcomeSchema, LeaveOutcomeSchema } from '$lib/clans/schemas';
-import { ApiError, apiJson } from '$lib/server/api';
+import { loadMyClan, optional } from '$lib/clans/load.server';
+import { ClanProfileSchema, JoinOutcomeSchema, LeaveOutcomeSchema, MyJoinRequestSchema } from '$lib/clans/schemas';
+import { ApiError, apiFetch, apiJson } from '$lib/server/api';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
   const path = `/clans/${encodeURIComponent(event.params.id)}`;
-  const [clan, mine] = await Promise.all([
+  const [clan, mine, myRequest] = await Promise.all([
     apiJson(event, path, ClanProfileSchema).catch((e: unknown) => {
       if (e instanceof ApiError && e.status === 404) error(404, { message: 'Clan not found', code: e.code });
       throw e;
     }),
     loadMyClan(event),
+    // A pending request replaces the request button with "pending" and a cancel button.
+    event.locals.user
+      ? optional('my join request', apiJson(event, `${path}/join-request`, MyJoinRequestSchema)).then(
+          (r) => r?.request ?? null,
+        )
+      : null,
   ]);
-  return { clan, mine };
+  return { clan, mine, myRequest };
 };
 
 function signedIn(event: { locals: App.Locals; params: { id: string } }) {
@@ -40,6 +46,16 @@ export const actions: Actions = {
     } catch (e) {
       return failFromDomain(e, event.locals.locale, values, 'join');
     }
+  },
+  cancelRequest: async (event) => {
+    signedIn(event);
+    try {
+      const path = `/clans/${encodeURIComponent(event.params.id)}/join-request`;
+      await apiFetch(event, path, { method: 'DELETE' });
+    } catch (e) {
+      return failFromDomain(e, event.locals.locale, {}, 'cancelRequest');
+    }
+    return { done: 'cancelled' as const };
   },
   leave: async (event) => {
     signedIn(event);
