@@ -1,15 +1,21 @@
-import { DEFAULT_RANKING_RULES } from '../ranking/model';
+import { DEFAULT_RANKING_RULES, type RankedTrader } from '../ranking/model';
 import { movement } from '../ranking/movement';
 import { rankTraders } from '../ranking/rank-traders';
 import { seasonById } from '../seasons/season-calendar';
+import type { Season, Window } from '../seasons/model';
 import type { StandingChange } from '../notifications/standings-notifications';
-import type { LeaderboardDeps, StoredBoardRow } from './model';
+import { clanBoardOf } from './get-clan-leaderboard';
+import type { LeaderboardDeps, StoredBoardRow, WeekActivity } from './model';
+import { pickWeeklyHighlights } from './weekly-board-highlights';
+
+const DAY_MS = 24 * 3600_000;
 
 /**
  * Daily job and on-demand recompute: ranks the season's aggregated performances with
  * core's `rankTraders` (the one source of scoring truth), computes movement arrows
  * against the latest snapshot of an earlier day, and stores the board together with
- * today's snapshot. Idempotent: running it twice in a day rewrites the same board.
+ * today's snapshot, then the clan board and the weekly highlights derived from it.
+ * Idempotent: running it twice in a day rewrites the same boards.
  * @throws DomainError `validation.failed` for a bad season id.
  */
 export async function computeLeaderboard(
@@ -20,21 +26,8 @@ export async function computeLeaderboard(
   return { traders, eligible };
 }
 
-/** `computeLeaderboard` plus each trader's place against the previous day's snapshot (for notifications). */
-export async function recomputeBoard(
-  deps: LeaderboardDeps,
-  input: { seasonId: string; now: Date },
-): Promise<{ traders: number; eligible: number; day: string; changes: StandingChange[] }> {
-  const season = seasonById(input.seasonId);
-  const rules = deps.rules ?? DEFAULT_RANKING_RULES;
-  const day = input.now.toISOString().slice(0, 10);
-  const [perfs, previous] = await Promise.all([
-    deps.store.seasonPerformances(season, rules),
-    deps.store.snapshotBefore(season.id, day),
-  ]);
-  const ranked = rankTraders(perfs, rules);
-  const arrows = movement(previous, ranked);
-  const rows: StoredBoardRow[] = ranked.map((r, i) => {
+function boardRows(ranked: readonly RankedTrader[], arrows: ReturnType<typeof movement>, minInstrumentTrades: number) {
+  return ranked.map((r, i): StoredBoardRow => {
     const m = arrows[i];
     const p = r.performance;
     return {
@@ -52,19 +45,81 @@ export async function recomputeBoard(
         tradingDays: p.tradingDays,
         style: p.style,
       },
-      instruments: p.instruments.filter((s) => s.trades >= rules.minInstrumentTrades).map((s) => s.symbol),
+      instruments: p.instruments.filter((s) => s.trades >= minInstrumentTrades).map((s) => s.symbol),
       movement: { direction: m?.direction ?? 'new', delta: m?.delta ?? 0 },
     };
   });
+}
+
+/** The highlights week: the 7 days up to `now`, not before the season started. */
+function highlightsWeek(season: Season, now: Date) {
+  const from = Math.max(season.startsAt.getTime(), now.getTime() - 7 * DAY_MS);
+  return { startsAt: new Date(from), endsAt: now };
+}
+
+/** Stores the clan board and the weekly highlights of a freshly saved trader board. */
+async function saveDerivedBoards(
+  deps: LeaderboardDeps,
+  input: {
+    season: Season;
+    day: string;
+    now: Date;
+    ranked: readonly RankedTrader[];
+    week: Window;
+    activity: readonly WeekActivity[];
+  },
+): Promise<void> {
+  const { season, day, now, ranked, week, activity } = input;
+  const weekAgo = new Date(now.getTime() - 7 * DAY_MS).toISOString().slice(0, 10);
+  const [{ clans, members }, base] = await Promise.all([
+    deps.store.clanBoardInputs(season.id),
+    deps.store.weekBaseSnapshot(season.id, weekAgo, day),
+  ]);
+  const clanRows = clanBoardOf(clans, members, deps.rules).map((c) => ({
+    position: c.position,
+    clanId: c.clanId,
+    score: c.score,
+    members: c.members,
+    eligibleMembers: c.eligibleMembers,
+    bestMemberPosition: c.bestMemberPosition,
+  }));
+  const candidates = ranked.map((r) => ({ ...r, startingBalance: r.performance.startingBalance }));
+  await Promise.all([
+    deps.store.saveClanBoard(season.id, clanRows, now),
+    deps.store.saveHighlights(
+      season.id,
+      { weekStartsAt: week.startsAt, highlights: pickWeeklyHighlights(candidates, base, activity) },
+      now,
+    ),
+  ]);
+}
+
+/** `computeLeaderboard` plus each trader's place and tier against the previous day's snapshot (for notifications). */
+export async function recomputeBoard(
+  deps: LeaderboardDeps,
+  input: { seasonId: string; now: Date },
+): Promise<{ traders: number; eligible: number; day: string; changes: StandingChange[] }> {
+  const season = seasonById(input.seasonId);
+  const rules = deps.rules ?? DEFAULT_RANKING_RULES;
+  const day = input.now.toISOString().slice(0, 10);
+  const week = highlightsWeek(season, input.now);
+  const [{ performances, week: activity }, previous] = await Promise.all([
+    deps.store.seasonPerformances(season, rules, week),
+    deps.store.snapshotBefore(season.id, day),
+  ]);
+  const ranked = rankTraders(performances, rules);
+  const arrows = movement(previous, ranked);
+  const rows = boardRows(ranked, arrows, rules.minInstrumentTrades);
   await deps.store.saveBoard(season.id, day, rows, input.now);
-  // Snapshots keep positions only, so tier changes are not derived here (previousTier null).
+  await saveDerivedBoards(deps, { season, day, now: input.now, ranked, week, activity });
+  const tierBefore = new Map((previous ?? []).map((r) => [r.traderId, r.tier]));
   const changes: StandingChange[] = ranked.map((r, i) => ({
     traderId: r.traderId,
     position: r.position,
     previousPosition: arrows[i]?.previousPosition ?? null,
     eligible: r.eligible,
     tier: r.tier,
-    previousTier: null,
+    previousTier: tierBefore.get(r.traderId) ?? null,
   }));
   return { traders: rows.length, eligible: rows.filter((r) => r.eligible).length, day, changes };
 }

@@ -1,5 +1,11 @@
 export type {
+  BoardSnapshot,
   ClanBoardEntry,
+  HighlightsView,
+  StoredClanRow,
+  StoredHighlights,
+  WeekActivity,
+  WeeklyBoardHighlights,
   ClanOnBoard,
   MemberOnBoard,
   BoardEntry,
@@ -13,4 +19,7 @@ export { computeLeaderboard } from './compute-leaderboard';
 export { getTraderRank, getSeasonHistory } from './get-trader-rank';
 export { runSeasonJobs, type SeasonJobDeps } from './run-season-jobs';
 export { getLeaderboardPage, PAGE_CACHE_SECONDS } from './get-leaderboard-page';
-export { getClanLeaderboard } from './get-clan-leaderboard';
+export { clanBoardOf, getClanLeaderboard, readClanLeaderboard } from './get-clan-leaderboard';
+export { getWeeklyHighlights } from './get-weekly-highlights';
+export { pickWeeklyHighlights, CONSISTENT_MIN_DAYS, type HighlightCandidate } from './weekly-board-highlights';
+export { weekActivityOf } from './week-activity';

@@ -39,9 +39,26 @@ describe('standingsNotifications', () => {
     expect(drafts[0]?.dedupeKey).toBe('rank.climbed:2026-11:2026-11-21');
   });
 
-  it('tells a tier change with the old and the new tier', () => {
+  it('tells a tier change with the old and the new tier, once per season and new tier', () => {
     const [d] = standingsNotifications([row({ tier: 'diamond', previousTier: 'gold' })], at);
-    expect(d).toMatchObject({ kind: 'tier.changed', data: { tier: 'diamond', previous: 'gold' } });
+    expect(d).toMatchObject({
+      kind: 'tier.changed',
+      data: { seasonId: '2026-11', tier: 'diamond', previous: 'gold' },
+      dedupeKey: 'tier.changed:2026-11:diamond',
+    });
+    const [later] = standingsNotifications([row({ tier: 'diamond', previousTier: 'silver' })], {
+      seasonId: '2026-11',
+      day: '2026-11-25',
+    });
+    expect(later?.dedupeKey).toBe(d?.dedupeKey);
+  });
+
+  it('tells no tier change into or out of unranked', () => {
+    const drafts = standingsNotifications(
+      [row({ tier: 'gold', previousTier: null }), row({ tier: null, previousTier: 'gold', eligible: false })],
+      at,
+    );
+    expect(drafts).toEqual([]);
   });
 });
 

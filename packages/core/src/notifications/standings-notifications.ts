@@ -17,9 +17,11 @@ export type StandingChange = {
 
 /**
  * Rank-change notifications of one day's board: a climb or drop of at least
- * `minPlaces`, or crossing into / out of the top 3, 10 or 100, and a tier change.
- * Ineligible traders get none (their place is not a ranking). One of each kind per
- * trader per day (`dedupeKey`), however often the board is recomputed that day.
+ * `minPlaces`, or crossing into / out of the top 3, 10 or 100, and a tier change against
+ * the previous day's tier (none when either is unranked). Ineligible traders get none
+ * (their place is not a ranking). Rank moves: one of each kind per trader per day
+ * (`dedupeKey`), however often the board is recomputed that day; tier changes: one per
+ * trader per season and new tier.
  */
 export function standingsNotifications(
   changes: readonly StandingChange[],
@@ -48,7 +50,8 @@ export function standingsNotifications(
         userId: c.traderId,
         kind: 'tier.changed',
         data: { seasonId: at.seasonId, tier: c.tier, previous: c.previousTier },
-        dedupeKey: key('tier.changed'),
+        // Once per (season, tier): a trader who bounces around a boundary hears of each tier once.
+        dedupeKey: `tier.changed:${at.seasonId}:${c.tier}`,
       });
     }
   }

@@ -2,18 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { makePerformance } from './make-performance';
 import type { TraderPerformance } from './model';
 import { rankTraders } from './rank-traders';
-
-/** mulberry32: a tiny seeded PRNG, so every run checks the same cohorts. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from '../testing/prng';
 
 /** Coarse values on purpose, so ties in every component and in the score are common. */
 function randomCohort(rand: () => number): TraderPerformance[] {

@@ -78,7 +78,8 @@ export function seasonPerformance(entrant: SeasonEntrant, window: Window): Trade
     traderId: entrant.traderId,
     startingBalance: start,
     netProfit: trades.reduce((a, t) => a + tradeNet(t), 0),
-    returnPct: twr ?? -100,
+    // null: the balance was gone before a trade (wiped), or no trade had a result at all
+    returnPct: twr ?? (trades.some((t) => tradeNet(t) !== 0) ? -100 : 0),
     sharpe: computeSharpeSortino(computeDailyReturns(start, curve)).sharpe,
     maxDrawdownPct: computeDrawdown(start, curve).maximalPct,
     tradeCount: trades.length,

@@ -9,6 +9,7 @@ import { newAccount } from './account-fixtures';
 import { createAccountStore } from './account-store';
 import { createLeaderboardStore } from './leaderboard-store';
 import { createSeasonStore } from './season-store';
+import { rowsOf } from './season-sql';
 
 const NOV = seasons.seasonById('2026-11');
 const NAMES = WORKED_ENTRANTS.map((e) => e.traderId);
@@ -56,13 +57,11 @@ describe.each(testDatabases())('season and leaderboard stores on $name', ({ open
 
   it('aggregates verified trades in SQL exactly as core seasonPerformance does', async () => {
     const ids = await seedWorkedExample(handle);
-    const perfs = await createLeaderboardStore(handle.db).seasonPerformances(NOV, {
-      minTrades: 10,
-      minTradingDays: 5,
-      minInstrumentTrades: 5,
-      clanTopK: 3,
-      clanShrinkage: 2,
-    });
+    const { performances: perfs } = await createLeaderboardStore(handle.db).seasonPerformances(
+      NOV,
+      { minTrades: 10, minTradingDays: 5, minInstrumentTrades: 5, clanTopK: 3, clanShrinkage: 2 },
+      NOV,
+    );
     expect(perfs.map((p) => ids.get(p.traderId)).sort()).toEqual([...NAMES].sort());
     for (const p of perfs) {
       const want = seasons.seasonPerformance(
@@ -124,6 +123,132 @@ describe.each(testDatabases())('season and leaderboard stores on $name', ({ open
       code: 'profile.not_found',
     });
     expect(ids.size).toBe(6);
+  });
+
+  it('stores the clan board and the weekly highlights at recompute, read back by index', async () => {
+    const ids = await seedWorkedExample(handle);
+    const byName = new Map([...ids].map(([id, name]) => [name, id]));
+    const clanIds: Record<string, string> = {};
+    for (const [clan, members] of [
+      ['north', ['ava', 'ben', 'fox']],
+      ['south', ['cam', 'dia', 'eli']],
+    ] as const) {
+      const id = randomUUID();
+      clanIds[clan] = id;
+      const at = new Date('2026-10-01T00:00:00Z');
+      await handle.db.execute(sql`insert into clans (id, name, slug, trading_focus, privacy, created_by, created_at)
+        values (${id}, ${clan.toUpperCase()}, ${clan}, 'gold', 'open', ${byName.get(members[0])}, ${at})`);
+      for (const [i, m] of members.entries()) {
+        await handle.db.execute(sql`insert into clan_members (clan_id, user_id, role, joined_at)
+          values (${id}, ${byName.get(m)}, ${i === 0 ? 'leader' : 'member'}, ${at})`);
+      }
+    }
+    // A second, unverified account of ava's with a huge trade in the week: never counted.
+    const unverified = randomUUID();
+    await handle.db.execute(sql`insert into trading_accounts (id, user_id, account_key, created_at)
+      values (${unverified}, ${byName.get('ava')}, 'unverified', ${new Date('2026-10-01T00:00:00Z')})`);
+    await handle.db
+      .execute(sql`insert into trades (trading_account_id, ticket, close_time, side, volume, symbol, commission, fee, swap, profit, closed_at)
+      values (${unverified}, 'x1', '2026-11-20T10:00:00', 'buy', '1', 'XAUUSD', 0, 0, 0, 900000, '2026-11-20T10:00:00')`);
+    const store = createLeaderboardStore(handle.db);
+    const deps = { store };
+    await leaderboard.computeLeaderboard(deps, { seasonId: '2026-11', now: new Date('2026-11-16T01:00:00Z') });
+    // Nov 16 base: the board reversed, so ava climbs 6 -> 1 by Nov 24.
+    await handle.db.execute(sql`update leaderboard_snapshots set position = 7 - position`);
+    await leaderboard.computeLeaderboard(deps, { seasonId: '2026-11', now: new Date('2026-11-24T00:00:00Z') });
+
+    // docs/ranking.md worked example: north (55.46875) then south (45.625).
+    const clans = await leaderboard.readClanLeaderboard(deps, { seasonId: '2026-11' });
+    expect(clans.items).toEqual([
+      {
+        position: 1,
+        clanId: clanIds.north,
+        name: 'NORTH',
+        slug: 'north',
+        score: 55.46875,
+        members: 3,
+        eligibleMembers: 2,
+        bestMemberPosition: 1,
+      },
+      expect.objectContaining({ position: 2, clanId: clanIds.south, score: 45.625, eligibleMembers: 3 }),
+    ]);
+    expect(await store.findClanEntry('2026-11', clanIds.south ?? '')).toMatchObject({ position: 2, slug: 'south' });
+    expect(await store.findClanEntry('2026-10', clanIds.south ?? '')).toBeNull();
+
+    // Week [Nov 17 00:00, Nov 24 00:00): cam closes +3 000, +3 000, +2 000, +2 000 on Nov 17-20 (4 winning
+    // days, 1% of 10 000.00); eli +10 000 on Nov 18 and +5 000 on Nov 23 (2 days). Best trade: eli's 1%.
+    expect(await leaderboard.getWeeklyHighlights(deps, { seasonId: '2026-11' })).toEqual({
+      weekStartsAt: '2026-11-17T00:00:00.000Z',
+      updatedAt: '2026-11-24T00:00:00.000Z',
+      biggestClimber: {
+        handle: 'ava',
+        displayName: expect.any(String),
+        places: 5,
+        position: 1,
+        previousPosition: 6,
+        since: '2026-11-16',
+      },
+      mostConsistent: {
+        handle: 'cam',
+        displayName: expect.any(String),
+        profitableDays: 4,
+        losingDays: 0,
+        tradingDays: 4,
+        returnPct: 1,
+      },
+      highestSingleTrade: {
+        handle: 'eli',
+        displayName: expect.any(String),
+        returnPct: 1,
+        symbol: 'EURUSD',
+        closedAt: '2026-11-18T10:00:00',
+      },
+    });
+    expect(await store.readHighlights('2026-10')).toBeNull();
+  });
+
+  it('keeps a week of snapshots with tiers, and finds the week base', async () => {
+    const ids = await seedWorkedExample(handle);
+    const [a, b] = [...ids.keys()];
+    const store = createLeaderboardStore(handle.db);
+    const row = (traderId: string, position: number): leaderboard.StoredBoardRow => ({
+      traderId,
+      position,
+      eligible: true,
+      score: 50,
+      tier: position === 1 ? 'gold' : 'silver',
+      components: null,
+      performance: { returnPct: 1, sharpe: null, maxDrawdownPct: 1, tradeCount: 10, tradingDays: 5, style: null },
+      instruments: [],
+      movement: { direction: 'new', delta: 0 },
+    });
+    const day = (d: number) => `2026-11-${String(d).padStart(2, '0')}`;
+    expect(await store.weekBaseSnapshot('2026-11', day(1), day(2))).toBeNull();
+    for (let d = 2; d <= 12; d++) {
+      const first = d % 2 === 0 ? a : b;
+      const second = d % 2 === 0 ? b : a;
+      await store.saveBoard(
+        '2026-11',
+        day(d),
+        [row(first ?? '', 1), row(second ?? '', 2)],
+        new Date(`${day(d)}T01:00:00Z`),
+      );
+    }
+    const kept = rowsOf<{ day: string }>(
+      await handle.db.execute(
+        sql`select distinct day from leaderboard_snapshots where season_id = '2026-11' order by day`,
+      ),
+    ).map((r) => r.day);
+    // On Nov 12 the base is Nov 5 (the latest at least 7 days old): Nov 5..12 are kept, 8 days.
+    expect(kept).toEqual([5, 6, 7, 8, 9, 10, 11, 12].map(day));
+    const before = await store.snapshotBefore('2026-11', day(12));
+    expect([...(before ?? [])].sort((x, y) => x.position - y.position)).toEqual([
+      { traderId: b, position: 1, tier: 'gold' },
+      { traderId: a, position: 2, tier: 'silver' },
+    ]);
+    expect((await store.weekBaseSnapshot('2026-11', day(5), day(12)))?.day).toBe(day(5));
+    // A season younger than a week: the earliest snapshot before today.
+    expect((await store.weekBaseSnapshot('2026-11', day(3), day(12)))?.day).toBe(day(5));
   });
 
   it('rolls the season over once, archives the worked example and keeps per-trader history', async () => {

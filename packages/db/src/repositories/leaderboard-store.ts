@@ -4,6 +4,7 @@ type Season = seasons.Season;
 type SeasonId = seasons.SeasonId;
 import { sql } from 'drizzle-orm';
 import type { Database } from '../database';
+import { createDerivedBoards } from './leaderboard-boards';
 import { loadPerformances } from './season-performances';
 import { rowsOf } from './season-sql';
 
@@ -58,6 +59,10 @@ function toEntry(r: EntryRow): Entry {
   };
 }
 
+/** The UTC day 7 days before `day` ("YYYY-MM-DD"). */
+const weekBefore = (day: string) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) - 7 * 86_400_000).toISOString().slice(0, 10);
+
 const SORT_SQL: Record<ranking.SortKey, ReturnType<typeof sql>> = {
   score: sql`e.position`,
   return: sql`e.eligible desc, e.return_pct desc, e.position`,
@@ -69,7 +74,8 @@ const SORT_SQL: Record<ranking.SortKey, ReturnType<typeof sql>> = {
 /**
  * The live leaderboard on PostgreSQL: per-trader aggregation in SQL, the board as rows
  * keyed (season_id, position) with a (season_id, user_id) index, so a page or a rank is
- * one indexed read. A recompute replaces the board in one transaction. `parallelism`
+ * one indexed read. A recompute replaces the board in one transaction; the clan board and
+ * weekly highlights derived from it are stored next (leaderboard-boards.ts). `parallelism`
  * splits the aggregation into that many concurrent queries (a pooled server: its cores).
  */
 export function createLeaderboardStore(
@@ -77,6 +83,7 @@ export function createLeaderboardStore(
   options: { parallelism?: number } = {},
 ): leaderboard.LeaderboardStore {
   return {
+    ...createDerivedBoards(db),
     async clanBoardInputs(seasonId) {
       const rows = rowsOf<ClanMemberRow>(
         await db.execute(sql`
@@ -99,15 +106,15 @@ export function createLeaderboardStore(
       }
       return { clans: [...clans.values()], members };
     },
-    seasonPerformances: (season: Season) => loadPerformances(db, season, options.parallelism ?? 1),
+    seasonPerformances: (season: Season, _rules, week) => loadPerformances(db, season, options.parallelism ?? 1, week),
 
     async snapshotBefore(seasonId: SeasonId, day: string) {
-      const rows = rowsOf<{ user_id: string; position: number }>(
+      const rows = rowsOf<{ user_id: string; position: number; tier: ranking.Tier | null }>(
         await db.execute(sql`
-        select user_id, position from leaderboard_snapshots
+        select user_id, position, tier from leaderboard_snapshots
         where season_id = ${seasonId} and day = (select max(day) from leaderboard_snapshots where season_id = ${seasonId} and day < ${day})`),
       );
-      return rows.length === 0 ? null : rows.map((r) => ({ traderId: r.user_id, position: r.position }));
+      return rows.length === 0 ? null : rows.map((r) => ({ traderId: r.user_id, position: r.position, tier: r.tier }));
     },
 
     async saveBoard(seasonId, day, rows, at) {
@@ -138,10 +145,11 @@ export function createLeaderboardStore(
           select ${seasonId}, x.u, x.p, x.e, x.s, x.t, x.c, x.rp, x.sh, x.dd, x.n, x.d, x.st, x.i, x.md, x.mv, ${at.toISOString()}::timestamptz
           from json_to_recordset(${payload}::json) as x(u uuid, p int, e boolean, s float8, t text, c jsonb, rp float8, sh float8,
             dd float8, n int, d int, st text, i text[], md text, mv int)`);
+        // Keep every snapshot back to the weekly climber's base (the latest one at least 7 days old).
         await tx.execute(sql`delete from leaderboard_snapshots where season_id = ${seasonId} and (day = ${day} or day < (
-          select max(day) from leaderboard_snapshots where season_id = ${seasonId} and day < ${day}))`);
-        await tx.execute(sql`insert into leaderboard_snapshots (season_id, day, user_id, position)
-          select ${seasonId}, ${day}, user_id, position from leaderboard_entries where season_id = ${seasonId}`);
+          select max(day) from leaderboard_snapshots where season_id = ${seasonId} and day <= ${weekBefore(day)}))`);
+        await tx.execute(sql`insert into leaderboard_snapshots (season_id, day, user_id, position, tier)
+          select ${seasonId}, ${day}, user_id, position, tier from leaderboard_entries where season_id = ${seasonId}`);
       });
     },
 

@@ -1,168 +1,154 @@
-import { seasons as coreSeasons, type ranking } from '@clantrader/core';
+import { leaderboard as coreLeaderboard, seasons as coreSeasons, type ranking } from '@clantrader/core';
 
 type Season = coreSeasons.Season;
 type SeasonEntrant = coreSeasons.SeasonEntrant;
+type Window = coreSeasons.Window;
 type TradingStyle = ranking.TradingStyle;
 import { sql } from 'drizzle-orm';
 import type { Database } from '../database';
 import { rowsOf, verifiedAccounts } from './season-sql';
 
-type AggRow = {
-  user_id: string;
-  sb: number;
-  net: number;
-  wiped: boolean;
-  max_dd: number | null;
-  trades: number;
-  trading_days: number;
-  first_ct: string | null;
-  sharpe: number | null;
-  syms: string[] | null;
-  sym_trades: number[] | null;
-  sym_wins: number[] | null;
-  sym_net: number[] | null;
-  declared: TradingStyle | null;
-  automated: number;
-  median_hold: number | null;
-};
+type SeriesRow = { user_id: string; sb: number; declared: TradingStyle | null; trades: string };
+
+/** Separates trades in a series row; stripped from symbols, the only free text in it. */
+const TRADE_SEPARATOR = '\x1e';
 
 /**
- * Season performances aggregated per trader in SQL, mirroring `seasons.seasonPerformance`
- * (int tests compare both on the worked example): return (closed-trade balance, -100 once
- * wiped), MetaTrader maximal drawdown via running peaks, Sharpe of weekday daily returns
- * (days without closes count 0), trades, UTC trading days, first trade, instruments,
- * style. Traders with deposits or withdrawals inside the season are left out here and
- * computed exactly by core from their loaded trades (`loadPerformances`).
+ * Season performances of every verified trader without money moved inside the season,
+ * computed by core `seriesPerformance` from one row per trader: the starting balance and
+ * the season's trades as one string (each trade's stored `season_fields`, "closeSeconds,
+ * net,holdSeconds,automated,symbol", in close order). PostgreSQL only reads the season
+ * index and orders each trader's trades (no windows, no sort of all trades, no formatting
+ * per row); the arithmetic is core's, property-tested against `seasonPerformance`.
+ * Traders with deposits or withdrawals inside the season are computed by core from their
+ * loaded trades (`loadPerformances`).
  */
-async function aggregate(db: Database, season: Season, parts: number): Promise<AggRow[]> {
-  // Window functions run on one core per query: traders are split by a hash of their id
-  // into `parts` independent queries that the server runs side by side.
-  const chunks = await Promise.all(
-    Array.from({ length: parts }, (_, part) =>
-      db.transaction(async (tx) => {
-        // One sort of the season's trades feeds every window; give it memory instead of disk.
-        await tx.execute(sql`set local work_mem = '384MB'`);
+type Performances = { performances: ranking.TraderPerformance[]; week: coreLeaderboard.WeekActivity[] };
+
+async function seriesPerformances(db: Database, season: Season, parts: number, week: Window): Promise<Performances> {
+  const from = week.startsAt.getTime() / 1000;
+  const to = week.endsAt.getTime() / 1000;
+  const out: Performances = { performances: [], week: [] };
+  // Traders are split by a hash of their id into `parts` independent queries that the
+  // server runs side by side (one core each); each part is computed as soon as it arrives.
+  await Promise.all(
+    Array.from({ length: parts }, async (_, part) => {
+      const rows = await db.transaction(async (tx) => {
+        // The per-trader ordering sorts in memory, not on disk.
+        await tx.execute(sql`set local work_mem = '256MB'`);
         await tx.execute(sql`set local jit = off`);
-        return rowsOf<AggRow>(await tx.execute(aggregateSql(season, part, parts)));
-      }),
-    ),
+        return rowsOf<SeriesRow>(await tx.execute(seriesSql(season, part, parts)));
+      });
+      for (const r of rows) {
+        const series = toSeries(r);
+        out.performances.push(coreSeasons.seriesPerformance(series));
+        const activity = coreLeaderboard.weekActivityOf(series, from, to);
+        if (activity) out.week.push(activity);
+      }
+    }),
   );
-  return chunks.flat();
+  return out;
 }
 
 const utcStamp = (d: Date) => d.toISOString().slice(0, 19);
 
-function aggregateSql(season: Season, part = 0, parts = 1) {
-  // Balance-relative figures are computed on cumulative P/L (independent of the starting
-  // balance) so the 5M-row pass needs one sort and no join; the balance enters per trader.
-  // Trades are read through (trading_account_id, closed_at) in the accounts' table order
-  // (close to the order trades were merged in), with the typed UTC time and result the
-  // merge stored, so no row is parsed. Days need no second pass over trades for Sharpe:
-  // one window over the trader's days gives the mean the variance needs.
+/** One row per trader of the part: starting balance, declared style and the season's trades. */
+export function seriesSql(season: Season, part = 0, parts = 1) {
+  // Trades are read through (trading_account_id, closed_at) with the typed UTC time and
+  // result the merge stored, so no row is parsed; the balance at the season start is the
+  // account's balance operations before it plus every trade closed before it.
   const from = sql`${utcStamp(season.startsAt)}::timestamp`;
   const to = sql`${utcStamp(season.endsAt)}::timestamp`;
   return sql`
     with acct as materialized (select * from (${verifiedAccounts(season)}) v where mod(abs(hashtext(v.user_id::text)), ${parts}) = ${part}),
     moved as materialized (select distinct a.user_id from acct a join balance_operations b on b.trading_account_id = a.id and b.time >= a.lo and b.time < a.hi),
-    sb as materialized (
+    sb as (
       select a.user_id, sum(
         coalesce((select sum(b.amount) from balance_operations b where b.trading_account_id = a.id and b.time < a.lo), 0) +
         coalesce((select sum(t.net) from trades t where t.trading_account_id = a.id and t.closed_at < ${from}), 0)
       )::float8 as sb
       from acct a where a.user_id not in (select user_id from moved) group by a.user_id
     ),
-    tr as materialized (
-      select a.user_id, t.id, t.closed_at as ct, t.net::float8 as net,
-        t.symbol, (t.magic is not null and t.magic <> '0') as automated, extract(epoch from t.closed_at - t.opened_at) / 60 as hold
-      from acct a join trades t on t.trading_account_id = a.id and t.closed_at >= ${from} and t.closed_at < ${to}
-      where a.user_id not in (select user_id from moved)
-    ),
-    per_user as (
-      select user_id, sum(net) as net, min(cum - net) filter (where net <> 0) as low_before,
-        max(max_fall) as max_fall, min(peak) filter (where fall = max_fall and fall > 0) as peak_at_max,
-        count(*)::int as trades, min(ct) as first_ct, max(ct) as last_ct,
-        count(*) filter (where automated)::int as automated,
-        percentile_cont(0.5) within group (order by hold) as median_hold
-      from (
-        select s2.*, peak - cum as fall, max(peak - cum) over (partition by user_id) as max_fall
-        from (
-          select s1.*, greatest(0, max(cum) over w) as peak
-          from (select user_id, id, ct, net, automated, hold, sum(net) over w as cum from tr window w as (partition by user_id order by ct, id rows unbounded preceding)) s1
-          window w as (partition by user_id order by ct, id rows unbounded preceding)
-        ) s2
-      ) s3
-      group by user_id
-    ),
-    days as (
-      select x.user_id, x.d, x.res, sb.sb + sum(x.res) over (partition by x.user_id order by x.d) - x.res as start
-      from (select user_id, ct::date as d, sum(net) as res from tr group by user_id, ct::date) x join sb using (user_id)
-    ),
-    rets as (
-      select user_id, r, count(r) over u as k, count(*) over u as trading_days, sum(r) over u as r_sum,
-        ((max(d) over u - date '1970-01-01' + 4) / 7) * 5 + least((max(d) over u - date '1970-01-01' + 4) % 7, 5)
-        - (((min(d) over u - date '1970-01-01' + 3) / 7) * 5 + least((min(d) over u - date '1970-01-01' + 3) % 7, 5)) as n
-      from (select days.*, case when extract(isodow from d) < 6 then case when start > 0 then res / start else 0 end end as r from days) x
-      window u as (partition by user_id)
-    ),
-    sharpe as (
-      select user_id, min(trading_days)::int as trading_days, min(m) as m,
-        case when min(n) >= 2 then (coalesce(sum((r - m) ^ 2), 0) + min(n - k) * min(m) ^ 2) / (min(n) - 1) end as var
-      from (select rets.*, coalesce(r_sum, 0) / nullif(n, 0) as m from rets) y group by user_id
-    ),
-    syms as (
-      select user_id, array_agg(symbol order by symbol) as syms, array_agg(c order by symbol) as sym_trades,
-        array_agg(w order by symbol) as sym_wins, array_agg(n order by symbol) as sym_net
-      from (select user_id, symbol, count(*)::int as c, count(*) filter (where net > 0)::int as w, sum(net) as n from tr group by user_id, symbol) x
-      group by user_id
+    series as (
+      -- accounts in owner order, so the trades come out grouped by trader without sorting
+      -- them all (only each trader's own trades are ordered, inside string_agg)
+      select a.user_id, string_agg(t.season_fields, ${TRADE_SEPARATOR} order by t.closed_at, t.id) as trades
+      from (select * from acct where user_id not in (select user_id from moved) order by user_id) a
+      join trades t on t.trading_account_id = a.id and t.closed_at >= ${from} and t.closed_at < ${to}
+      group by a.user_id
     )
-    select sb.user_id, sb.sb, u.net, coalesce(sb.sb + u.low_before <= 0, false) as wiped,
-      case when u.max_fall > 0 and sb.sb + u.peak_at_max > 0 then u.max_fall / (sb.sb + u.peak_at_max) * 100 else 0 end as max_dd,
-      u.trades, s.trading_days, to_char(u.first_ct, 'YYYY-MM-DD"T"HH24:MI:SS') as first_ct,
-      case when s.var > 0 then s.m / sqrt(s.var) * sqrt(252) end as sharpe, y.syms, y.sym_trades, y.sym_wins, y.sym_net,
-      p.trading_style as declared, u.automated, u.median_hold
-    from sb join per_user u using (user_id) join sharpe s using (user_id) left join syms y using (user_id)
-    left join profiles p on p.user_id = sb.user_id`;
+    select s.user_id, s.sb, p.trading_style as declared, x.trades
+    from sb s join series x using (user_id) left join profiles p on p.user_id = s.user_id`;
 }
 
-function styleOf(r: AggRow): TradingStyle | null {
-  if (r.declared) return r.declared;
-  if (r.trades === 0) return null;
-  if (r.automated * 2 >= r.trades) return 'algorithmic';
-  if (r.median_hold === null) return null;
-  const limits = coreSeasons.STYLE_HOLDING_LIMITS;
-  if (r.median_hold < limits.scalper) return 'scalper';
-  if (r.median_hold < limits.day_trader) return 'day_trader';
-  if (r.median_hold < limits.swing_trader) return 'swing_trader';
-  return 'position_trader';
+const columns = (size: number) => ({
+  closedAt: new Float64Array(size),
+  net: new Float64Array(size),
+  holdSeconds: new Float64Array(size),
+  automated: new Uint8Array(size),
+  symbols: [] as string[],
+});
+/** Columns reused from trader to trader (read synchronously, one trader at a time). */
+let scratch = columns(1024);
+
+/** Position after the last number `readInt` read. */
+let cursor = 0;
+
+/** The integer at `at` (optional minus sign); NaN when the field is empty. Sets `cursor`. */
+function readInt(text: string, at: number): number {
+  let i = at;
+  const negative = text.charCodeAt(i) === 45;
+  if (negative) i += 1;
+  let value = 0;
+  let digits = 0;
+  for (let c = text.charCodeAt(i); c >= 48 && c <= 57; c = text.charCodeAt(++i)) {
+    value = value * 10 + (c - 48);
+    digits += 1;
+  }
+  cursor = i;
+  if (digits === 0) return Number.NaN;
+  return negative ? -value : value;
 }
 
-function toPerformance(r: AggRow): ranking.TraderPerformance {
-  const sb = Number(r.sb);
-  const syms = r.syms ?? [];
+/**
+ * Reads the series string into columns without a string per number (5M trades make
+ * garbage collection the cost otherwise); a trader's few symbols are matched in place.
+ * The columns are views of `scratch`: valid until the next call.
+ */
+function toSeries(r: SeriesRow): coreSeasons.TradeSeries {
+  const text = r.trades;
+  let n = text.length === 0 ? 0 : 1;
+  for (let k = text.indexOf(TRADE_SEPARATOR); k >= 0; k = text.indexOf(TRADE_SEPARATOR, k + 1)) n += 1;
+  if (scratch.closedAt.length < n) scratch = columns(n * 2);
+  const { closedAt, net, holdSeconds, automated, symbols } = scratch;
+  symbols.length = n;
+  const known: string[] = [];
+  let at = 0;
+  for (let i = 0; i < n; i++) {
+    closedAt[i] = readInt(text, at);
+    net[i] = readInt(text, cursor + 1);
+    holdSeconds[i] = readInt(text, cursor + 1);
+    automated[i] = text.charCodeAt(cursor + 1) === 49 ? 1 : 0;
+    const from = cursor + 3;
+    let end = text.indexOf(TRADE_SEPARATOR, from);
+    if (end < 0) end = text.length;
+    let symbol = known.find((k) => k.length === end - from && text.startsWith(k, from));
+    if (symbol === undefined) {
+      symbol = text.slice(from, end);
+      known.push(symbol);
+    }
+    symbols[i] = symbol;
+    at = end + 1;
+  }
   return {
     traderId: r.user_id,
-    startingBalance: sb,
-    netProfit: Number(r.net),
-    returnPct: r.wiped ? -100 : r.trades === 0 ? 0 : (Number(r.net) / sb) * 100,
-    sharpe: r.sharpe === null ? null : Number(r.sharpe),
-    maxDrawdownPct: Number(r.max_dd ?? 0),
-    tradeCount: r.trades,
-    tradingDays: r.trading_days,
-    firstTradeAt: r.first_ct,
-    bestTrade: null,
-    instruments: syms
-      .map((symbol, i) => {
-        const net = Number(r.sym_net?.[i] ?? 0);
-        return {
-          symbol,
-          trades: Number(r.sym_trades?.[i] ?? 0),
-          wins: Number(r.sym_wins?.[i] ?? 0),
-          net,
-          returnPct: sb > 0 ? (net / sb) * 100 : 0,
-        };
-      })
-      .sort((a, b) => (a.symbol < b.symbol ? -1 : a.symbol > b.symbol ? 1 : 0)),
-    style: styleOf(r),
+    startingBalance: Number(r.sb),
+    declaredStyle: r.declared,
+    closedAt: closedAt.subarray(0, n),
+    net: net.subarray(0, n),
+    holdSeconds: holdSeconds.subarray(0, n),
+    automated: automated.subarray(0, n),
+    symbols,
   };
 }
 
@@ -263,11 +249,30 @@ export async function loadEntrants(db: Database, season: Season, onlyMoved = fal
   return [...entrants.values()].filter((e) => e.trades.length > 0 || e.balanceOperations.length > 0);
 }
 
-/** Every verified trader's season performance: SQL aggregates, core for traders who moved money. */
-export async function loadPerformances(db: Database, season: Season, parts = 1): Promise<ranking.TraderPerformance[]> {
-  const [agg, moved] = await Promise.all([aggregate(db, season, parts), loadEntrants(db, season, true)]);
-  return [
-    ...agg.map(toPerformance),
-    ...moved.filter((e) => e.trades.length > 0).map((e) => coreSeasons.seasonPerformance(e, season)),
-  ];
+/**
+ * Every verified trader's season performance, and the activity of the highlights `week`
+ * (inside the season) from the same read: streamed series for most, loaded entrants for
+ * traders who moved money inside the season.
+ */
+export async function loadPerformances(
+  db: Database,
+  season: Season,
+  parts: number,
+  week: Window,
+): Promise<Performances> {
+  const [series, moved] = await Promise.all([
+    seriesPerformances(db, season, parts, week),
+    loadEntrants(db, season, true),
+  ]);
+  for (const e of moved) {
+    if (e.trades.length === 0) continue;
+    series.performances.push(coreSeasons.seasonPerformance(e, season));
+    const activity = coreLeaderboard.weekActivityOf(
+      coreSeasons.entrantSeries(e, season),
+      week.startsAt.getTime() / 1000,
+      week.endsAt.getTime() / 1000,
+    );
+    if (activity) series.week.push(activity);
+  }
+  return series;
 }

@@ -18,6 +18,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { users } from './accounts';
+import { clans } from './clans';
 
 const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 /** A surrogate key: drizzle-kit's PGlite introspection cannot read composite primary keys. */
@@ -121,6 +122,63 @@ export const leaderboardSnapshots = pgTable(
     day: text('day').notNull(),
     userId: uuid('user_id').notNull(),
     position: integer('position').notNull(),
+    /** The trader's tier that day (null: ineligible), the base of `tier.changed`. */
+    tier: text('tier'),
   },
   (t) => [uniqueIndex('leaderboard_snapshots_season_day_user_idx').on(t.seasonId, t.day, t.userId)],
+);
+
+/**
+ * The clan board of a season, replaced whole by each recompute right after the trader
+ * board: the clan page is one (season_id, position) range read and "your clan #N" in the
+ * top bar one (season_id, clan_id) lookup. Names and slugs are joined from `clans`.
+ */
+export const leaderboardClanEntries = pgTable(
+  'leaderboard_clan_entries',
+  {
+    id: surrogate(),
+    seasonId: text('season_id').notNull(),
+    clanId: uuid('clan_id')
+      .notNull()
+      .references(() => clans.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    score: doublePrecision('score'),
+    members: integer('members').notNull(),
+    eligibleMembers: integer('eligible_members').notNull(),
+    bestMemberPosition: integer('best_member_position'),
+    updatedAt: at('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('leaderboard_clan_entries_season_position_idx').on(t.seasonId, t.position),
+    uniqueIndex('leaderboard_clan_entries_season_clan_idx').on(t.seasonId, t.clanId),
+  ],
+);
+
+/**
+ * The weekly highlights of a season's live board (docs/ranking.md §9), replaced by each
+ * recompute: at most one row per kind, so the card is one (season_id, kind) range read.
+ * `value` is the headline figure (places climbed, profitable days, trade return %);
+ * `detail` what the card shows besides (never account numbers or broker names).
+ */
+export const leaderboardHighlights = pgTable(
+  'leaderboard_highlights',
+  {
+    id: surrogate(),
+    seasonId: text('season_id').notNull(),
+    kind: text('kind', { enum: ['biggest_climber', 'most_consistent', 'highest_single_trade'] }).notNull(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    value: doublePrecision('value').notNull(),
+    detail: jsonb('detail').$type<Record<string, string | number | null>>().notNull(),
+    weekStartsAt: at('week_starts_at').notNull(),
+    updatedAt: at('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('leaderboard_highlights_season_kind_idx').on(t.seasonId, t.kind),
+    check(
+      'leaderboard_highlights_kind_known',
+      sql`${t.kind} in ('biggest_climber', 'most_consistent', 'highest_single_trade')`,
+    ),
+  ],
 );

@@ -2,6 +2,7 @@ import { channelsEn } from './domains/channels.en';
 import { chatEn } from './domains/chat.en';
 import { clanAiEn } from './domains/clan-ai.en';
 import { clanBoardEn } from './domains/clan-board.en';
+import { highlightsEn } from './domains/highlights.en';
 import { clansEn } from './domains/clans.en';
 import { notificationsEn } from './domains/notifications.en';
 
@@ -343,6 +344,7 @@ export const en = {
   ...notificationsEn,
   ...clanAiEn,
   ...clanBoardEn,
+  ...highlightsEn,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

@@ -2,6 +2,7 @@ import { channelsFa } from './domains/channels.fa';
 import { chatFa } from './domains/chat.fa';
 import { clanAiFa } from './domains/clan-ai.fa';
 import { clanBoardFa } from './domains/clan-board.fa';
+import { highlightsFa } from './domains/highlights.fa';
 import { clansFa } from './domains/clans.fa';
 import { notificationsFa } from './domains/notifications.fa';
 import type { MessageKey } from './en';
@@ -345,4 +346,5 @@ export const fa: Record<MessageKey, string> = {
   ...notificationsFa,
   ...clanAiFa,
   ...clanBoardFa,
+  ...highlightsFa,
 };

@@ -141,3 +141,21 @@ export const ClanBoardSchema = z.object({
   ),
 });
 export type ClanBoard = z.infer<typeof ClanBoardSchema>;
+
+const HighlightWho = { handle: z.string(), displayName: z.string() };
+
+/** GET /leaderboard/highlights: the week's highlights stored at recompute (docs/api.md); null = nobody. */
+export const HighlightsSchema = z.object({
+  season: z.object({ id: z.string() }),
+  weekStartsAt: z.string().nullable(),
+  biggestClimber: z
+    .object({ ...HighlightWho, places: z.number(), position: z.number(), previousPosition: z.number() })
+    .nullable(),
+  mostConsistent: z
+    .object({ ...HighlightWho, profitableDays: z.number(), losingDays: z.number(), tradingDays: z.number() })
+    .nullable(),
+  highestSingleTrade: z
+    .object({ ...HighlightWho, returnPct: z.number(), symbol: z.string(), closedAt: z.string() })
+    .nullable(),
+});
+export type Highlights = z.infer<typeof HighlightsSchema>;

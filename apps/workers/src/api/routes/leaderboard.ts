@@ -20,7 +20,7 @@ const BoardQuerySchema = z.strictObject({
 
 const SeasonQuerySchema = z.strictObject({ season: seasons.SeasonIdSchema.optional() });
 
-/** Trader leaderboards of a season (default: the current one) and archived season results. */
+/** Trader and clan leaderboards and weekly highlights of a season (default: the current one), and archived season results. */
 export function leaderboardRoutes(deps: ApiDeps) {
   const current = () => seasons.seasonFor(deps.accounts.clock.now()).id;
   return new Hono<ApiEnv>()
@@ -44,8 +44,20 @@ export function leaderboardRoutes(deps: ApiDeps) {
     })
     .get('/leaderboard/clans', queryParams(SeasonQuerySchema), async (c) => {
       const seasonId = c.req.valid('query').season ?? current();
-      const board = await leaderboard.getClanLeaderboard(deps.leaderboard, { seasonId });
+      const board = await leaderboard.readClanLeaderboard(deps.leaderboard, { seasonId });
       return c.json({ season: { id: seasonId }, items: board.items });
+    })
+    .get('/leaderboard/highlights', queryParams(SeasonQuerySchema), async (c) => {
+      const seasonId = c.req.valid('query').season ?? current();
+      const view = await leaderboard.getWeeklyHighlights(deps.leaderboard, { seasonId });
+      return c.json({
+        season: { id: seasonId },
+        weekStartsAt: view?.weekStartsAt ?? null,
+        updatedAt: view?.updatedAt ?? null,
+        biggestClimber: view?.biggestClimber ?? null,
+        mostConsistent: view?.mostConsistent ?? null,
+        highestSingleTrade: view?.highestSingleTrade ?? null,
+      });
     })
     .get('/leaderboard/traders/:handle', queryParams(SeasonQuerySchema), async (c) => {
       const seasonId = c.req.valid('query').season ?? current();

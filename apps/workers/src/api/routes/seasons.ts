@@ -1,4 +1,4 @@
-import { authenticateSession, leaderboard, seasons } from '@clantrader/core';
+import { authenticateSession, seasons } from '@clantrader/core';
 import { getCookie } from 'hono/cookie';
 import { Hono } from 'hono';
 import type { ApiDeps, ApiEnv } from '../deps';
@@ -14,11 +14,8 @@ export function seasonRoutes(deps: ApiDeps) {
     const [entry, membership] = user
       ? await Promise.all([deps.leaderboard.store.findEntry(season.id, user.id), deps.clans.store.clanOf(user.id)])
       : [null, null];
-    const clanRow = membership
-      ? (await leaderboard.getClanLeaderboard(deps.leaderboard, { seasonId: season.id })).items.find(
-          (r) => r.clanId === membership.clan.id,
-        )
-      : undefined;
+    // The clan board stored at recompute: one indexed read, on every signed-in page.
+    const clanRow = membership ? await deps.leaderboard.store.findClanEntry(season.id, membership.clan.id) : null;
     return c.json({
       season: {
         id: season.id,

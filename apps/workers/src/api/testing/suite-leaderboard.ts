@@ -14,6 +14,18 @@ async function placeOnBoard(client: ApiTestClient, handle: string, seasonId: str
     from profiles where handle = '${handle}'`);
 }
 
+/** Stores a clan's row of a season's clan board directly (the recompute that writes it is tested in packages/db). */
+async function placeClanOnBoard(
+  client: ApiTestClient,
+  clanId: string,
+  seasonId: string,
+  position: number,
+): Promise<void> {
+  await client.query(`insert into leaderboard_clan_entries (season_id, clan_id, position, score, members, eligible_members,
+      best_member_position, updated_at)
+    values ('${seasonId}', '${clanId}', ${position}, ${60 - position}, 1, 1, ${position}, '2019-04-10T00:00:00Z')`);
+}
+
 /** The leaderboard contract the web app builds on (docs/api.md, "Seasons and leaderboards"). */
 export function defineLeaderboardTests(client: () => ApiTestClient): void {
   it('pages a season board with cursors and filters, and reads one trader by handle', async () => {
@@ -121,21 +133,86 @@ export function defineLeaderboardTests(client: () => ApiTestClient): void {
     expect(created.status).toBe(201);
     const clanId = String(created.body?.id);
     await placeOnBoard(client(), lead.handle, '2019-04', 1);
+    // The clan board is the one stored by the last recompute: a trader row alone does not move it.
+    const before = await call(client(), 'GET', '/leaderboard/clans?season=2019-04');
+    expect(before.body).toEqual({ season: { id: '2019-04' }, items: [] });
+    await placeClanOnBoard(client(), clanId, '2019-04', 1);
 
     const board = await call(client(), 'GET', '/leaderboard/clans?season=2019-04');
     expect(board.status).toBe(200);
     const items = (board.body?.items ?? []) as { clanId: string; position: number; score: number | null }[];
-    const mine = items.find((r) => r.clanId === clanId);
-    expect(mine).toMatchObject({ members: 1, eligibleMembers: 1, bestMemberPosition: 1 });
-    expect(mine?.score).toBeGreaterThan(50);
-    expect(items.filter((r) => r.score !== null).map((r) => r.position)).toEqual(
-      items.filter((r) => r.score !== null).map((_, i) => i + 1),
-    );
+    expect(items).toEqual([
+      {
+        position: 1,
+        clanId,
+        name: created.body?.name,
+        slug: created.body?.slug,
+        score: 59,
+        members: 1,
+        eligibleMembers: 1,
+        bestMemberPosition: 1,
+      },
+    ]);
     expectProblem(await call(client(), 'GET', '/leaderboard/clans?season=nope'), 422, 'validation.failed');
 
     const current = (await call(client(), 'GET', '/seasons/current')).body as { season: { id: string } };
     await placeOnBoard(client(), lead.handle, current.season.id, 2);
+    expect((await call(client(), 'GET', '/seasons/current', { token })).body?.clan).toBeNull();
+    await placeClanOnBoard(client(), clanId, current.season.id, 3);
     const status = await call(client(), 'GET', '/seasons/current', { token });
-    expect(status.body?.clan).toMatchObject({ id: clanId, position: expect.any(Number) });
+    expect(status.body?.clan).toEqual({ id: clanId, name: created.body?.name, position: 3, score: 57 });
+  });
+
+  it('shows the weekly highlights stored at recompute, and an empty week', async () => {
+    const [up, steady] = [await createAccount(client()), await createAccount(client())];
+    const empty = await call(client(), 'GET', '/leaderboard/highlights?season=2019-05');
+    expect(empty.status).toBe(200);
+    expect(empty.body).toEqual({
+      season: { id: '2019-05' },
+      weekStartsAt: null,
+      updatedAt: null,
+      biggestClimber: null,
+      mostConsistent: null,
+      highestSingleTrade: null,
+    });
+    const row = (kind: string, handle: string, value: number, detail: string) =>
+      client()
+        .query(`insert into leaderboard_highlights (season_id, kind, user_id, value, detail, week_starts_at, updated_at)
+        select '2019-05', '${kind}', user_id, ${value}, '${detail}'::jsonb, '2019-05-03T01:00:00Z', '2019-05-10T01:00:00Z'
+        from profiles where handle = '${handle}'`);
+    await row('biggest_climber', up.handle, 7, '{"position":2,"previousPosition":9,"since":"2019-05-03"}');
+    await row('most_consistent', steady.handle, 4, '{"losingDays":1,"tradingDays":5,"returnPct":2.5}');
+    await row('highest_single_trade', up.handle, 3.25, '{"symbol":"XAUUSD","closedAt":"2019-05-08T14:00:00"}');
+    const week = await call(client(), 'GET', '/leaderboard/highlights?season=2019-05');
+    expect(week.body).toEqual({
+      season: { id: '2019-05' },
+      weekStartsAt: '2019-05-03T01:00:00.000Z',
+      updatedAt: '2019-05-10T01:00:00.000Z',
+      biggestClimber: {
+        handle: up.handle,
+        displayName: up.displayName,
+        places: 7,
+        position: 2,
+        previousPosition: 9,
+        since: '2019-05-03',
+      },
+      mostConsistent: {
+        handle: steady.handle,
+        displayName: steady.displayName,
+        profitableDays: 4,
+        losingDays: 1,
+        tradingDays: 5,
+        returnPct: 2.5,
+      },
+      highestSingleTrade: {
+        handle: up.handle,
+        displayName: up.displayName,
+        returnPct: 3.25,
+        symbol: 'XAUUSD',
+        closedAt: '2019-05-08T14:00:00',
+      },
+    });
+    expectProblem(await call(client(), 'GET', '/leaderboard/highlights?season=2019-5'), 422, 'validation.failed');
+    expectProblem(await call(client(), 'GET', '/leaderboard/highlights?limit=2'), 422, 'validation.failed');
   });
 }

@@ -1,26 +1,38 @@
 import type { TraderPerformance } from '../../ranking/model';
-import type { StandingsSnapshot } from '../../ranking/movement';
+import type { Window } from '../../seasons/model';
 import type {
   BoardEntry,
   BoardQuery,
+  BoardSnapshot,
+  ClanBoardEntry,
   ClanOnBoard,
+  HighlightsView,
   LeaderboardStore,
   MemberOnBoard,
   SeasonResultEntry,
   StoredBoardRow,
+  StoredClanRow,
+  StoredHighlights,
+  WeekActivity,
 } from '../model';
 
 /**
- * In-memory LeaderboardStore for tests that need the port but not SQL: performances and
- * handles are set up by the test; boards are kept as saved; pages follow `position`.
+ * In-memory LeaderboardStore for tests that need the port but not SQL: performances,
+ * week activity and handles are set up by the test; boards are kept as saved; pages
+ * follow `position`. Snapshots are all kept (the SQL store prunes older than a week).
  */
 export class MemoryLeaderboardStore implements LeaderboardStore {
   readonly performances: TraderPerformance[] = [];
   readonly handles = new Map<string, string>();
   readonly boards = new Map<string, { rows: readonly StoredBoardRow[]; at: Date }>();
-  readonly snapshots = new Map<string, Map<string, StandingsSnapshot>>();
+  readonly snapshots = new Map<string, Map<string, BoardSnapshot>>();
   readonly history = new Map<string, SeasonResultEntry[]>();
   readonly clans: ClanOnBoard[] = [];
+  readonly activity: WeekActivity[] = [];
+  /** The highlights week of the last `seasonPerformances` call, for assertions. */
+  lastWeek: Window | null = null;
+  readonly clanBoards = new Map<string, { rows: readonly StoredClanRow[]; at: Date }>();
+  readonly highlights = new Map<string, { value: StoredHighlights; at: Date }>();
 
   clanBoardInputs(seasonId: string): Promise<{ clans: ClanOnBoard[]; members: MemberOnBoard[] }> {
     const rows = this.boards.get(seasonId)?.rows ?? [];
@@ -30,20 +42,70 @@ export class MemoryLeaderboardStore implements LeaderboardStore {
       .map((r) => ({ traderId: r.traderId, position: r.position, eligible: r.eligible, score: r.score }));
     return Promise.resolve({ clans: this.clans.map((c) => ({ ...c })), members });
   }
-  seasonPerformances(): Promise<TraderPerformance[]> {
-    return Promise.resolve([...this.performances]);
+  seasonPerformances(
+    _season: unknown,
+    _rules: unknown,
+    week: Window,
+  ): Promise<{ performances: TraderPerformance[]; week: WeekActivity[] }> {
+    this.lastWeek = week;
+    return Promise.resolve({ performances: [...this.performances], week: this.activity.map((a) => ({ ...a })) });
   }
-  snapshotBefore(seasonId: string, day: string): Promise<StandingsSnapshot | null> {
+  snapshotBefore(seasonId: string, day: string): Promise<BoardSnapshot | null> {
     const days = [...(this.snapshots.get(seasonId)?.keys() ?? [])].filter((d) => d < day).sort();
     const last = days[days.length - 1];
     return Promise.resolve(last === undefined ? null : (this.snapshots.get(seasonId)?.get(last) ?? null));
   }
+  weekBaseSnapshot(
+    seasonId: string,
+    weekAgo: string,
+    day: string,
+  ): Promise<{ day: string; rows: BoardSnapshot } | null> {
+    const byDay = this.snapshots.get(seasonId);
+    const days = [...(byDay?.keys() ?? [])].filter((d) => d < day).sort();
+    const base = days.filter((d) => d <= weekAgo).pop() ?? days[0];
+    const rows = base === undefined ? undefined : byDay?.get(base);
+    return Promise.resolve(base === undefined || rows === undefined ? null : { day: base, rows });
+  }
+  saveClanBoard(seasonId: string, rows: readonly StoredClanRow[], at: Date): Promise<void> {
+    this.clanBoards.set(seasonId, { rows, at });
+    return Promise.resolve();
+  }
+  readClanBoard(seasonId: string): Promise<ClanBoardEntry[]> {
+    const rows = this.clanBoards.get(seasonId)?.rows ?? [];
+    return Promise.resolve(rows.map((r) => this.toClanEntry(r)));
+  }
+  findClanEntry(seasonId: string, clanId: string): Promise<ClanBoardEntry | null> {
+    const row = this.clanBoards.get(seasonId)?.rows.find((r) => r.clanId === clanId);
+    return Promise.resolve(row ? this.toClanEntry(row) : null);
+  }
+  saveHighlights(seasonId: string, value: StoredHighlights, at: Date): Promise<void> {
+    this.highlights.set(seasonId, { value, at });
+    return Promise.resolve();
+  }
+  readHighlights(seasonId: string): Promise<HighlightsView | null> {
+    const stored = this.highlights.get(seasonId);
+    if (!stored) return Promise.resolve(null);
+    const h = stored.value.highlights;
+    const shown = <T extends { traderId: string }>(x: T | null) => {
+      if (x === null) return null;
+      const { traderId, ...rest } = x;
+      const handle = this.handles.get(traderId) ?? traderId;
+      return { ...rest, handle, displayName: handle };
+    };
+    return Promise.resolve({
+      weekStartsAt: stored.value.weekStartsAt.toISOString(),
+      updatedAt: stored.at.toISOString(),
+      biggestClimber: shown(h.biggestClimber),
+      mostConsistent: shown(h.mostConsistent),
+      highestSingleTrade: shown(h.highestSingleTrade),
+    });
+  }
   saveBoard(seasonId: string, day: string, rows: readonly StoredBoardRow[], at: Date): Promise<void> {
     this.boards.set(seasonId, { rows, at });
-    const byDay = this.snapshots.get(seasonId) ?? new Map<string, StandingsSnapshot>();
+    const byDay = this.snapshots.get(seasonId) ?? new Map<string, BoardSnapshot>();
     byDay.set(
       day,
-      rows.map((r) => ({ traderId: r.traderId, position: r.position })),
+      rows.map((r) => ({ traderId: r.traderId, position: r.position, tier: r.tier })),
     );
     this.snapshots.set(seasonId, byDay);
     return Promise.resolve();
@@ -73,6 +135,10 @@ export class MemoryLeaderboardStore implements LeaderboardStore {
   }
   seasonHistory(userId: string): Promise<SeasonResultEntry[]> {
     return Promise.resolve(this.history.get(userId) ?? []);
+  }
+  private toClanEntry(r: StoredClanRow): ClanBoardEntry {
+    const clan = this.clans.find((c) => c.clanId === r.clanId);
+    return { ...r, name: clan?.name ?? '', slug: clan?.slug ?? '' };
   }
   private toEntry(r: StoredBoardRow): BoardEntry {
     const handle = this.handles.get(r.traderId) ?? r.traderId;

@@ -1,0 +1,4 @@
+DROP INDEX "trades_closed_at_idx";--> statement-breakpoint
+ALTER TABLE "trades" ADD COLUMN "season_fields" text GENERATED ALWAYS AS (date_part('epoch', closed_at)::int8::text || ',' || (profit + swap + commission + fee)::text || ',' || coalesce(date_part('epoch', closed_at - opened_at)::int8::text, '') || ',' || (magic is not null and magic <> '0')::int::text || ',' || replace(symbol, chr(30), '')) STORED NOT NULL;--> statement-breakpoint
+-- Hand-edited: INCLUDE makes the season pass index-only (drizzle cannot declare it).
+CREATE INDEX "trades_season_idx" ON "trades" USING btree ("trading_account_id","closed_at") INCLUDE ("id","net","season_fields");
