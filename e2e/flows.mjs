@@ -68,3 +68,24 @@ export async function logIn(page, { email, password }, { navigate = true, attemp
 export async function hydrated(page) {
   await page.waitForSelector('html[data-hydrated="true"]', { state: 'attached' });
 }
+
+/** A demo trader the server seeds (apps/onprem/src/seed-demo.ts; SEED_DEMO=1 in server-process.mjs). */
+export function demoTrader(name) {
+  return { email: `${name}@demo.clantrader.local`, password: 'Demo-trader-2026' };
+}
+
+/**
+ * Opens a leaderboard URL until it lists at least `rows` traders: the server answers before
+ * the demo seed has verified its statements and run the season jobs, and a board page is
+ * cached for 15 s, so the first look may be empty.
+ */
+export async function openSeededBoard(page, path, { rows = 1, timeout = 120_000 } = {}) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    await page.goto(`${baseUrl()}${path}`);
+    await page.getByTestId('leaderboard-page').waitFor();
+    if ((await page.getByTestId('leaderboard-row').count()) >= rows) return;
+    if (Date.now() > deadline) throw new Error(`${path}: fewer than ${rows} rows after ${timeout} ms`);
+    await page.waitForTimeout(2000);
+  }
+}

@@ -21,6 +21,23 @@ export async function freePort() {
 }
 
 /**
+ * Where the server's clock starts (CLANTRADER_NOW): the 15th of this UTC month at the real
+ * time of day, so the demo seed's running season is half played and last season ended on any
+ * date the suite runs, while "midnight", "tomorrow" and expiries stay where the browser's
+ * clock puts them (the shift is whole days, under 16 of them). A value already in the
+ * environment wins; it is left in `process.env` for the test process that run.mjs starts,
+ * so tests compute the same season and days left.
+ */
+export function e2eNow() {
+  if (!process.env.CLANTRADER_NOW) {
+    const now = new Date();
+    now.setUTCDate(15);
+    process.env.CLANTRADER_NOW = now.toISOString();
+  }
+  return process.env.CLANTRADER_NOW;
+}
+
+/**
  * Runs `node <bundle>/server.js` with a fresh database and the dev outbox on, waits for
  * /api/v1/health to answer 200, and returns its URL, the time that took, and a stop().
  */
@@ -52,6 +69,7 @@ export async function startBundle({
       DEV_OUTBOX: '1',
       SEED_DEMO: '1',
       PASSWORD_ITERATIONS: '10000',
+      CLANTRADER_NOW: e2eNow(),
       ...(ai ? { AI_LOCAL_BASE_URL: ai.baseURL, AI_LOCAL_MODEL: 'e2e-local' } : {}),
       ...(guardLog ? { NET_GUARD_LOG: guardLog } : {}),
       ...env,

@@ -3,6 +3,7 @@ import { createClanAssistant, type ClanAssistant, type Mailer } from '@clantrade
 import { createChatStore, createSeasonStore, type DbHandle } from '@clantrader/db';
 import { aiSettingsFromEnv, buildApiDeps } from '@clantrader/workers/deps';
 import { createMemoryHealthState } from './adapters/ai-health.memory';
+import { createShiftedClock } from './adapters/clock.shifted';
 import { createDiskBlobStore } from './adapters/blob-store.disk';
 import { createLocalJobQueue } from './adapters/job-queue.local';
 import { createSmtpMailer } from './adapters/mailer.smtp';
@@ -24,11 +25,13 @@ export function composeOnprem(
   let jobs: ReturnType<typeof createLocalJobQueue> | undefined;
   // Clan use cases evict through it; main.ts attaches the room server once it exists.
   const roomControl = createLocalRoomControl();
+  const clock = env.CLANTRADER_NOW ? createShiftedClock(new Date(env.CLANTRADER_NOW)) : systemClock;
   const mailer: Mailer | undefined =
     env.MAIL_TRANSPORT === 'smtp' && env.SMTP_URL
       ? createSmtpMailer({ url: env.SMTP_URL, from: env.MAIL_FROM })
       : undefined;
   const api = buildApiDeps(handle.db, {
+    clock,
     appUrl: env.APP_URL,
     authSecret: env.AUTH_SECRET,
     version,
@@ -37,7 +40,7 @@ export function composeOnprem(
     ...(env.PASSWORD_ITERATIONS ? { passwordIterations: env.PASSWORD_ITERATIONS } : {}),
     blobs: createDiskBlobStore(env.BLOB_DIR),
     // One process: invalidation on write is exact, so hot public reads can be cached.
-    cache: createMemoryCache({ clock: systemClock }),
+    cache: createMemoryCache({ clock }),
     // In-process queue: the upload answers at once, processing follows with retries.
     jobQueue: (run) => (jobs = createLocalJobQueue({ run, log })),
     ai: aiSettingsFromEnv(env),

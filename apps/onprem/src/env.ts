@@ -35,6 +35,8 @@ export const OnpremEnvSchema = z
     /** Local AI tier: Ollama's OpenAI-compatible endpoint, e.g. http://127.0.0.1:11434/v1. */
     AI_LOCAL_BASE_URL: z.url().optional(),
     AI_LOCAL_MODEL: z.string().min(1).optional(),
+    /** Demos and e2e only: the server's clock starts at this instant (ISO, e.g. 2026-11-15T12:00:00Z) and runs on. */
+    CLANTRADER_NOW: z.iso.datetime({ offset: true }).optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.AUTH_SECRET) {

@@ -16,7 +16,7 @@ import { readEnv } from './env';
 import { composeOnprem } from './compose';
 import { attachRoomServer } from './rooms';
 import { startScheduler, type ScheduledJob } from './scheduler';
-import { DEMO_ADMIN, DEMO_PASSWORD, DEMO_USERS, seedDemoUsers } from './seed-demo';
+import { DEMO_ADMIN, DEMO_PASSWORD, DEMO_USERS, seedDemo } from './seed-demo';
 import { createOnpremServer, type WebHandler } from './server';
 
 const VERSION = '0.1.0';
@@ -67,7 +67,7 @@ async function main() {
   log(`web app loaded, serving after ${(performance.now() - started).toFixed(0)} ms`);
 
   if (env.SEED_DEMO) {
-    const created = await seedDemoUsers(app.accounts, app.statements);
+    const created = await seedDemo(app);
     log(created.length ? `seeded demo traders: ${created.join(', ')}` : 'demo traders already present');
   }
   const scheduler = startScheduler(

@@ -10,8 +10,9 @@ import {
   uploadStatement,
   verifyEmail,
 } from '@clantrader/core';
-// A pure generator of a small, self-consistent MT4 statement (no real account data).
-import { buildSyntheticStatement } from '@clantrader/core/testing';
+import type { composeOnprem } from './compose';
+import { DEMO_TRADING, demoStatement } from './demo-trading';
+import { seedDemoCompetition } from './seed-demo-competition';
 
 /** Demo traders a fresh install starts with; the README prints the same credentials. */
 export const DEMO_USERS = [
@@ -54,6 +55,40 @@ export const DEMO_USERS = [
       sessionPreference: 'any',
     },
   },
+  {
+    email: 'nima@demo.clantrader.local',
+    handle: 'nima_scalp',
+    displayName: 'Nima Ahmadi',
+    locale: 'fa',
+    timezone: 'Asia/Tehran',
+    profile: {
+      bio: 'EURUSD scalps in the London open.',
+      tradingStyle: 'scalper',
+      preferredPairs: ['EURUSD'],
+      sessionPreference: 'london',
+    },
+  },
+  {
+    email: 'dara@demo.clantrader.local',
+    handle: 'dara_gold',
+    displayName: 'Dara Moradi',
+    locale: 'en',
+    timezone: 'Asia/Dubai',
+    profile: {
+      bio: 'Gold positions held for days.',
+      tradingStyle: 'position_trader',
+      preferredPairs: ['XAUUSD'],
+      sessionPreference: 'asian',
+    },
+  },
+  {
+    email: 'reza@demo.clantrader.local',
+    handle: 'reza_new',
+    displayName: 'Reza Jafari',
+    locale: 'fa',
+    timezone: 'Asia/Tehran',
+    profile: { bio: 'New here, learning EURUSD.', preferredPairs: ['EURUSD'] },
+  },
 ] as const satisfies readonly { profile: ProfileUpdate; [k: string]: unknown }[];
 
 export const DEMO_PASSWORD = 'Demo-trader-2026';
@@ -67,9 +102,6 @@ export const DEMO_ADMIN = {
   timezone: 'UTC',
   profile: { bio: 'Reviews statements.' },
 } as const satisfies { profile: ProfileUpdate; [k: string]: unknown };
-
-/** The demo trader who starts with one verified (synthetic) statement. */
-const VERIFIED_DEMO = 'sara_fx';
 
 /**
  * Creates the demo traders and the demo admin through the same use cases a real sign-up
@@ -100,11 +132,36 @@ export async function seedDemoUsers(deps: AccountDeps, statements?: StatementDep
       });
       await deps.store.setRole(userId, 'admin', audit);
     }
-    if (demo.handle === VERIFIED_DEMO && statements) {
-      const bytes = buildSyntheticStatement({ login: '880011', broker: 'Demo Broker Ltd' });
+    const trading = DEMO_TRADING[demo.handle];
+    if (trading && statements) {
+      const bytes = demoStatement(trading, statements.clock.now());
       await uploadStatement(statements, { userId, fileName: 'demo-statement.htm', bytes });
     }
     created.push(demo.handle);
   }
+  return created;
+}
+
+/**
+ * The whole demo of a fresh install: traders, admin and statements (`seedDemoUsers`), then
+ * clans and an archived last season (`seedDemoCompetition`). Idempotent like its parts.
+ */
+export async function seedDemo(app: ReturnType<typeof composeOnprem>): Promise<string[]> {
+  const created = await seedDemoUsers(app.accounts, app.statements);
+  await seedDemoCompetition(
+    {
+      accounts: app.accounts,
+      clans: app.api.clans,
+      jobs: app.jobs,
+      season: {
+        ...app.api.leaderboard,
+        clock: app.clock,
+        seasons: app.seasons,
+        notifications: app.api.notifications,
+      },
+    },
+    created,
+    Object.fromEntries(DEMO_USERS.map((u) => [u.handle, u.email])),
+  );
   return created;
 }

@@ -35,6 +35,7 @@ export {
   buildSyntheticStatementHtml,
   utf8,
   type SyntheticStatementOptions,
+  type SyntheticClosedTrade,
 } from './synthetic-statement';
 export { fakeStatementDeps } from './fake-statement-deps';
 export * from '../ai/testing';

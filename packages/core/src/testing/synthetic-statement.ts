@@ -18,7 +18,27 @@ export type SyntheticStatementOptions = {
   firstTicket?: number;
   /** Edits one trade's profit without fixing the totals, as a forger in a hurry would. */
   tamper?: boolean;
+  /**
+   * Trades with their own symbols and times, replacing `profits` and `start` (the deposit
+   * is then booked a day before the first open, or on `depositOn`). Printed in the order given.
+   */
+  trades?: readonly SyntheticClosedTrade[];
+  /** The deposit's day (UTC) with `trades`, e.g. before a season whose return should count. */
+  depositOn?: Date;
 };
+
+/** One closed trade of a synthetic statement; times are broker server time (a UTC+0 server). */
+export type SyntheticClosedTrade = {
+  /** Net result in cents. */
+  profit: number;
+  /** Defaults to `eurusd` (MT4 prints lower case; the parser normalizes). */
+  symbol?: string;
+  openedAt: Date;
+  closedAt: Date;
+};
+
+/** A trade as printed: MT4 "YYYY.MM.DD HH:MM:SS" times. */
+type PrintedTrade = { profit: number; symbol: string; open: string; close: string };
 
 /** The columns MT4 prints under Closed Transactions (shared with the parser's unit tests). */
 const HEADER = MT4_COLUMNS;
@@ -31,11 +51,48 @@ function money(cents: number): string {
   return `${neg ? '-' : ''}${int}.${String(abs % 100).padStart(2, '0')}`;
 }
 
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** "YYYY.MM.DD" as MT4 prints a date. */
+function mt4Date(t: Date): string {
+  return `${t.getUTCFullYear()}.${pad(t.getUTCMonth() + 1)}.${pad(t.getUTCDate())}`;
+}
+
+/** "YYYY.MM.DD HH:MM:SS" as MT4 prints a time. */
+function mt4Time(t: Date): string {
+  return `${mt4Date(t)} ${pad(t.getUTCHours())}:${pad(t.getUTCMinutes())}:${pad(t.getUTCSeconds())}`;
+}
+
 function day(start: string, offset: number): string {
   const [y, m, d] = start.split('-').map(Number);
-  const t = new Date(Date.UTC(y ?? 2026, (m ?? 1) - 1, (d ?? 1) + offset));
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${t.getUTCFullYear()}.${pad(t.getUTCMonth() + 1)}.${pad(t.getUTCDate())}`;
+  return mt4Date(new Date(Date.UTC(y ?? 2026, (m ?? 1) - 1, (d ?? 1) + offset)));
+}
+
+/** The trades to print and the deposit's date: from `trades`, else one trade a day from `start`. */
+function printedTrades(o: SyntheticStatementOptions): { trades: PrintedTrade[]; depositDay: string } {
+  if (o.trades && o.trades.length > 0) {
+    const firstOpen = Math.min(...o.trades.map((t) => t.openedAt.getTime()));
+    return {
+      trades: o.trades.map((t) => ({
+        profit: t.profit,
+        symbol: t.symbol ?? 'eurusd',
+        open: mt4Time(t.openedAt),
+        close: mt4Time(t.closedAt),
+      })),
+      depositDay: mt4Date(o.depositOn ?? new Date(firstOpen - 86_400_000)),
+    };
+  }
+  const start = o.start ?? '2026-01-05';
+  const profits = o.profits ?? [2_500, -1_200, 3_100, -400, 1_800];
+  return {
+    trades: profits.map((profit, i) => ({
+      profit,
+      symbol: 'eurusd',
+      open: `${day(start, i)} 09:00:00`,
+      close: `${day(start, i)} 15:00:00`,
+    })),
+    depositDay: day(start, -1),
+  };
 }
 
 const cell = (v: string) => `<td>${v}</td>`;
@@ -47,14 +104,13 @@ export function buildSyntheticStatementHtml(o: SyntheticStatementOptions = {}): 
   const login = o.login ?? '7001';
   const broker = o.broker ?? 'Demo Broker Ltd';
   const deposit = o.deposit ?? 100_000;
-  const profits = o.profits ?? [2_500, -1_200, 3_100, -400, 1_800];
-  const start = o.start ?? '2026-01-05';
+  const { trades, depositDay } = printedTrades(o);
+  const profits = trades.map((t) => t.profit);
   const first = o.firstTicket ?? 5_000;
-  const rows = profits.map((p, i) => {
-    const printed = o.tamper && i === 0 ? p + 10_000 : p;
-    const d = day(start, i);
+  const rows = trades.map((t, i) => {
+    const printed = o.tamper && i === 0 ? t.profit + 10_000 : t.profit;
     const side = i % 2 === 0 ? 'buy' : 'sell';
-    return `<tr align=right>${[String(first + i), `${d} 09:00:00`, side, '0.10', 'eurusd', '1.10000', '0.00000', '0.00000', `${d} 15:00:00`, '1.10100', '0.00', '0.00', '0.00', money(printed)].map(cell).join('')}</tr>`;
+    return `<tr align=right>${[String(first + i), t.open, side, '0.10', t.symbol, '1.10000', '0.00000', '0.00000', t.close, '1.10100', '0.00', '0.00', '0.00', money(printed)].map(cell).join('')}</tr>`;
   });
   const net = profits.reduce((a, b) => a + b, 0);
   const gross = profits.filter((p) => p >= 0).reduce((a, b) => a + b, 0);
@@ -65,7 +121,7 @@ export function buildSyntheticStatementHtml(o: SyntheticStatementOptions = {}): 
 <tr align=left><td colspan=2><b>Account: ${login}</b></td><td colspan=5><b>Name: Demo Trader</b></td><td colspan=2><b>Currency: USD</b></td><td colspan=2><b>Leverage: 1:100</b></td><td colspan=3 align=right><b>2026 March 1, 10:00</b></td></tr>
 <tr align=left><td colspan=13><b>Closed Transactions:</b></td></tr>
 <tr align=center>${HEADER.map(cell).join('')}</tr>
-<tr align=right><td title="Deposit">${first - 1}</td><td class=msdate nowrap>${day(start, -1)} 08:00</td><td>balance</td><td colspan=10 align=left>Deposit</td><td class=mspt>${money(deposit)}</td></tr>
+<tr align=right><td title="Deposit">${first - 1}</td><td class=msdate nowrap>${depositDay} 08:00</td><td>balance</td><td colspan=10 align=left>Deposit</td><td class=mspt>${money(deposit)}</td></tr>
 ${rows.join('\n')}
 <tr align=right><td colspan=10>&nbsp;</td><td>0.00</td><td>0.00</td><td>0.00</td><td>${money(net)}</td></tr>
 <tr align=right><td colspan=12 align=right><b>Closed P/L:</b></td><td colspan=2 align=right><b>${money(net)}</b></td></tr>
