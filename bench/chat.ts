@@ -77,7 +77,10 @@ type Result = {
   serverCpuPerMessage: number;
   serverLoopP99: number;
   serverErrors: string[];
+  /** With BENCH_TRACE_DB=1: the server's `execute` statements during the load (diagnostic). */
+  statements?: Statements;
 };
+type Statements = { count: number; p50: number; p99: number; max: number };
 
 async function admin(sqlText: string): Promise<void> {
   const c = new pg.Client({ connectionString: adminUrl });
@@ -194,10 +197,13 @@ async function measure(name: string, mode: 'bare' | 'onprem', urls: { url: strin
         ),
       ),
     );
-    const cpu1 = await server.ask<{ user: number; system: number; loopDelayP99: number; errors: string[] }>(
-      { cmd: 'cpu' },
-      'cpu',
-    );
+    const cpu1 = await server.ask<{
+      user: number;
+      system: number;
+      loopDelayP99: number;
+      errors: string[];
+      statements?: Statements;
+    }>({ cmd: 'cpu' }, 'cpu');
     const sentMeasured = loaded.reduce((s, l) => s + l.sentMeasured, 0);
     const sentAll = loaded.reduce((s, l) => s + l.sent, 0);
     const received = loaded.reduce((s, l) => s + l.received, 0);
@@ -234,6 +240,7 @@ async function measure(name: string, mode: 'bare' | 'onprem', urls: { url: strin
           : Math.max(1, sentAll)),
       serverLoopP99: cpu1.loopDelayP99,
       serverErrors: cpu1.errors,
+      ...(cpu1.statements ? { statements: cpu1.statements } : {}),
     };
   } finally {
     for (const c of clients) c.proc.kill();
@@ -295,9 +302,10 @@ function report(results: Result[]): void {
     `\nbench:chat — ${SOCKETS.toLocaleString()} sockets in ${ROOMS} rooms (${PER_ROOM} per room), offered ${RATE.toLocaleString()} messages/s ` +
       `for ${SECONDS} s after ${WARMUP_MS / 1000} s warm-up, loopback, ${os.cpus().length} cores (load ${os.loadavg()[0]?.toFixed(1)}), ` +
       `${WORKERS} client processes; on-prem store: PostgreSQL, scratch database ${dbName} on ${new URL(adminUrl).host}, ` +
-      (process.env.BENCH_PG_POOL || process.env.BENCH_PG_SYNC_COMMIT
-        ? `DIAGNOSTIC pool of ${process.env.BENCH_PG_POOL ?? 10}, synchronous_commit ${process.env.BENCH_PG_SYNC_COMMIT ?? 'on'}`
-        : 'pool of 10 as apps/onprem opens it'),
+      (process.env.BENCH_PG_POOL || process.env.BENCH_PG_SYNC_COMMIT || process.env.BENCH_APPENDS_IN_FLIGHT
+        ? `DIAGNOSTIC pool of ${process.env.BENCH_PG_POOL ?? 10}, synchronous_commit ${process.env.BENCH_PG_SYNC_COMMIT ?? 'on'}, ` +
+          `${process.env.BENCH_APPENDS_IN_FLIGHT ?? 2} append statement(s) in flight`
+        : 'pool of 10 as apps/onprem opens it, 2 append statements in flight (the store default)'),
   );
   console.log(
     'server                            | connect all | per socket p50 / p95 / p99  | broadcast p50 / p95 / p99     | delivered/s | sent/s | mem/idle socket (RSS, heap) | server CPU',
@@ -329,7 +337,12 @@ function report(results: Result[]): void {
         `, server CPU ${r.serverCpuPerMessage.toFixed(2)} ms per message, event-loop delay p99 ${r.serverLoopP99.toFixed(1)} ms` +
         (errs.length ? `, error frames ${errs.join(' ')}` : '') +
         (r.closes ? `, ${r.closes} sockets closed` : '') +
-        (r.serverErrors.length ? `, server errors e.g. ${r.serverErrors[0]}` : ''),
+        (r.serverErrors.length ? `, server errors e.g. ${r.serverErrors[0]}` : '') +
+        (r.statements && mode(r) === 'onprem'
+          ? `; DIAGNOSTIC ${r.statements.count.toLocaleString()} statements during the load, ` +
+            `${((r.storedPerSec * (WARMUP_MS / 1000 + SECONDS)) / Math.max(1, r.statements.count)).toFixed(1)} stored messages per statement, ` +
+            `p50 ${r.statements.p50.toFixed(1)} ms / p99 ${r.statements.p99.toFixed(1)} ms / max ${r.statements.max.toFixed(1)} ms`
+          : ''),
     );
   }
   const ratio = (a: number, b: number) =>

@@ -6,6 +6,8 @@
 // GCs), `cpu` and `stats`.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { writeFile } from 'node:fs/promises';
+import { Session } from 'node:inspector/promises';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { WebSocketServer, type WebSocket } from '../../apps/onprem/node_modules/ws/wrapper.mjs';
 
@@ -55,11 +57,15 @@ async function startOnprem(): Promise<{ server: http.Server; close: () => Promis
     max: Number(process.env.BENCH_PG_POOL ?? 10),
   });
   const server = http.createServer((_req, res) => res.writeHead(404).end());
+  const db = process.env.BENCH_TRACE_DB ? traceStatements(handle.db) : handle.db;
+  // Diagnostic: statements the store's group commit runs at once (default APPENDS_IN_FLIGHT, 2).
+  const inFlight = Number(process.env.BENCH_APPENDS_IN_FLIGHT ?? 0);
+  const store = createChatStore(db, inFlight ? { maxInFlight: inFlight } : {});
   const rooms = attachRoomServer(server, {
     tickets: createHmacTicketSigner(SECRET, systemClock, 900),
     clock: systemClock,
     ids: createUuidV7(),
-    store: createChatStore(handle.db),
+    store: process.env.BENCH_TRACE_DB ? traceAppends(store) : store,
     onError: (e: unknown) => {
       if (errors.length < 20) errors.push(String(e));
     },
@@ -71,6 +77,88 @@ async function startOnprem(): Promise<{ server: http.Server; close: () => Promis
       await handle.close();
     },
   };
+}
+
+/** Statement times (ms) since the previous `cpu`, with BENCH_TRACE_DB=1 (diagnostic). */
+const statementMs: number[] = [];
+
+/** The database with every `execute` (each append batch is one) timed into statementMs. */
+function traceStatements<T extends object>(db: T): T {
+  return new Proxy(db, {
+    get(target, prop, receiver) {
+      const value = Reflect.get(target, prop, receiver) as unknown;
+      if (prop !== 'execute' || typeof value !== 'function') return value;
+      return async (...args: unknown[]) => {
+        const t0 = performance.now();
+        try {
+          return await (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
+        } finally {
+          statementMs.push(performance.now() - t0);
+        }
+      };
+    },
+  });
+}
+
+/** Per append: send → append called (inbound), append called → stored (store), in ms. */
+const appendMs: { inbound: number[]; store: number[] } = { inbound: [], store: [] };
+
+/** The store with each append's inbound and store time recorded (the text holds the send time). */
+function traceAppends<T extends { append: (input: { text: string }) => Promise<unknown> }>(store: T): T {
+  const append = store.append.bind(store);
+  return {
+    ...store,
+    append: async (input: { text: string }) => {
+      const called = performance.timeOrigin + performance.now();
+      const sentAt = Number(input.text.slice(2, input.text.indexOf('|', 2)));
+      try {
+        return await append(input);
+      } finally {
+        if (Number.isFinite(sentAt)) appendMs.inbound.push(called - sentAt);
+        appendMs.store.push(performance.timeOrigin + performance.now() - called);
+      }
+    },
+  };
+}
+
+function statementSummary(): { count: number; p50: number; p99: number; max: number } | undefined {
+  if (!process.env.BENCH_TRACE_DB) return undefined;
+  const sorted = Float64Array.from(statementMs.splice(0)).sort();
+  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN;
+  const p50p99 = (values: number[]) => {
+    const v = Float64Array.from(values.splice(0)).sort();
+    return [v[Math.floor(0.5 * v.length)] ?? NaN, v[Math.floor(0.99 * v.length)] ?? NaN];
+  };
+  if (appendMs.store.length > 0) {
+    const [inbound50, inbound99] = p50p99(appendMs.inbound);
+    const [store50, store99] = p50p99(appendMs.store);
+    console.log(
+      `[bench server] DIAGNOSTIC per append: inbound (client send → append called) p50 ${inbound50?.toFixed(1)} / ` +
+        `p99 ${inbound99?.toFixed(1)} ms, store (append called → committed) p50 ${store50?.toFixed(1)} / ` +
+        `p99 ${store99?.toFixed(1)} ms`,
+    );
+  }
+  return { count: sorted.length, p50: at(0.5), p99: at(0.99), max: at(1) };
+}
+
+/**
+ * BENCH_LOAD_PROF=<dir>: a V8 CPU profile of the load phase only (between the two `cpu`
+ * commands), unlike BENCH_SERVER_PROF (--cpu-prof), which also holds the connects.
+ */
+let profiler: Session | undefined;
+async function profileLoad(): Promise<void> {
+  const dir = process.env.BENCH_LOAD_PROF;
+  if (!dir) return;
+  if (!profiler) {
+    profiler = new Session();
+    profiler.connect();
+    await profiler.post('Profiler.enable');
+    await profiler.post('Profiler.start');
+    return;
+  }
+  const { profile } = await profiler.post('Profiler.stop');
+  await writeFile(`${dir}/load-${mode}-${process.pid}.cpuprofile`, JSON.stringify(profile));
+  profiler.disconnect();
 }
 
 const started = mode === 'bare' ? { server: await startBare(), close: async () => {} } : await startOnprem();
@@ -87,8 +175,15 @@ process.on('message', (m: { cmd: string }) => {
       const u = process.memoryUsage();
       reply({ cmd: 'mem', rss: u.rss, heapUsed: u.heapUsed, external: u.external, gc: Boolean(gc) });
     } else if (m.cmd === 'cpu') {
+      await profileLoad();
       // CPU time so far, and the event-loop delay since the previous `cpu`.
-      reply({ cmd: 'cpu', ...process.cpuUsage(), loopDelayP99: loopDelay.percentile(99) / 1e6, errors });
+      reply({
+        cmd: 'cpu',
+        ...process.cpuUsage(),
+        loopDelayP99: loopDelay.percentile(99) / 1e6,
+        errors,
+        statements: statementSummary(),
+      });
       loopDelay.reset();
     } else if (m.cmd === 'stop') {
       await started.close();

@@ -1,62 +1,12 @@
-import { AI_AUTHOR_ID, type ChatMessage, type ChatMessagePatch, type ChatStore, type RoomKey } from '@clantrader/core';
+import { AI_AUTHOR_ID, type ChatMessagePatch, type ChatStore, type RoomKey } from '@clantrader/core';
 import { and, asc, desc, eq, gt, isNotNull, lt, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../database';
 import { profiles, users } from '../schema/accounts';
 import { chatMessages, chatReadMarkers } from '../schema/chat';
-import { uniqueViolation } from './pg-errors';
-import { rowsOf } from './season-sql';
+import { createBatchedAppend, type BatchedAppendOptions } from './chat-append-batch';
+import { fromMessageAi, toChatMessage } from './chat-store-rows';
 
-/** How often an append retries after another writer took the same seq. */
-const SEQ_RETRIES = 5;
-
-type MessageRow = {
-  id: string;
-  seq: number;
-  room: string;
-  author_id: string;
-  handle: string | null;
-  client_id: string;
-  text: string;
-  created_at: Date | string;
-  edited_at: Date | string | null;
-  deleted_at: Date | string | null;
-  pinned_at: Date | string | null;
-  pinned_by: string | null;
-  ai: string | null;
-};
-
-const iso = (v: Date | string) => (v instanceof Date ? v : new Date(v)).toISOString();
-const isoOrNull = (v: Date | string | null) => (v === null ? null : iso(v));
-
-export function toChatMessage(r: MessageRow): ChatMessage {
-  return {
-    id: r.id,
-    seq: Number(r.seq),
-    room: r.room,
-    authorId: r.author_id,
-    ...(r.handle ? { authorHandle: r.handle } : {}),
-    clientId: r.client_id,
-    text: r.text,
-    createdAt: iso(r.created_at),
-    editedAt: isoOrNull(r.edited_at),
-    deletedAt: isoOrNull(r.deleted_at),
-    pinnedAt: isoOrNull(r.pinned_at),
-    pinnedBy: r.pinned_by,
-    ...(r.ai ? { ai: toMessageAi(r.ai) } : {}),
-  };
-}
-
-/** The `ai` column: a tier ('cloud' | 'local' | 'cache') or a notice (docs/chat.md, "@ai"). */
-function toMessageAi(value: string): NonNullable<ChatMessage['ai']> {
-  if (value === 'cloud' || value === 'local' || value === 'cache') return { tier: value };
-  if (value === 'pro_only' || value === 'limit' || value === 'unavailable') return { tier: null, notice: value };
-  return { tier: null };
-}
-
-function fromMessageAi(ai: ChatMessage['ai']): string | null {
-  if (!ai) return null;
-  return ai.tier ?? ai.notice ?? 'unavailable';
-}
+export { toChatMessage } from './chat-store-rows';
 
 /** The columns every read returns, with the author's handle. */
 const SELECT = {
@@ -76,12 +26,13 @@ const SELECT = {
 };
 
 /**
- * The ChatStore on PostgreSQL (any driver). `append` is one statement: seq = the room's
- * newest + 1 (read through the unique (party, room, seq) index), ON CONFLICT on the
- * clientId key for idempotency; a unique violation on seq means another writer won the
- * number, so it retries.
+ * The ChatStore on PostgreSQL (any driver). `append` goes through a group commit
+ * (chat-append-batch.ts): the appends of all rooms that arrive while a batch is being
+ * written are stored by one multi-row statement, seq = the room's newest + 1, 2, … in
+ * arrival order; a known clientId answers the stored message; a failed batch (another
+ * writer took a seq) is retried row by row. `appendOptions` tunes the batches (tests, bench).
  */
-export function createChatStore(db: Database): ChatStore {
+export function createChatStore(db: Database, appendOptions: BatchedAppendOptions = {}): ChatStore {
   const inRoom = (k: RoomKey, ...more: (SQL | undefined)[]) =>
     and(eq(chatMessages.party, k.party), eq(chatMessages.room, k.room), ...more);
   const select = (where: SQL | undefined) =>
@@ -93,6 +44,7 @@ export function createChatStore(db: Database): ChatStore {
   };
 
   let assistantReady = false;
+  const appendBatched = createBatchedAppend(db, appendOptions);
 
   return {
     async append(input) {
@@ -100,34 +52,8 @@ export function createChatStore(db: Database): ChatStore {
         await ensureAssistantUser(db);
         assistantReady = true;
       }
-      const ai = fromMessageAi(input.ai);
-      for (let attempt = 0; ; attempt++) {
-        try {
-          const inserted = rowsOf<MessageRow>(
-            await db.execute(sql`
-              with ins as (
-                insert into chat_messages (id, party, room, seq, author_id, client_id, text, created_at, ai)
-                select ${input.id}, ${input.party}, ${input.room}, coalesce(max(seq), 0) + 1, ${input.authorId},
-                  ${input.clientId}, ${input.text}, ${input.createdAt.toISOString()}::timestamptz, ${ai}
-                from chat_messages where party = ${input.party} and room = ${input.room}
-                on conflict (party, room, author_id, client_id) do nothing
-                returning *
-              )
-              select ins.*, p.handle from ins left join profiles p on p.user_id = ins.author_id`),
-          );
-          const row = inserted[0];
-          if (row) return { message: toChatMessage(row), created: true };
-          const [existing] = await select(
-            inRoom(input, eq(chatMessages.authorId, input.authorId), eq(chatMessages.clientId, input.clientId)),
-          );
-          if (existing) return { message: toChatMessage(existing), created: false };
-        } catch (error) {
-          const constraint = uniqueViolation(error);
-          const raced =
-            constraint === 'chat_messages_room_seq_unique' || constraint === 'chat_messages_client_id_unique';
-          if (!raced || attempt >= SEQ_RETRIES) throw error;
-        }
-      }
+      const { ai, ...row } = input;
+      return appendBatched({ ...row, ai: fromMessageAi(ai) });
     },
 
     find: (input) => findById(input, input.messageId),
