@@ -214,10 +214,10 @@ describe('competition in the browser', () => {
     expect(await last.locator('td.num').innerText()).toBe('#1');
     expect(await last.getByTestId('tier-badge').getAttribute('data-tier')).toBe('legendary');
     const awards = await last.getByTestId('season-award').evaluateAll((a) => a.map((x) => x.dataset.kind));
-    expect(awards).toEqual(expect.arrayContaining(['overall_champion', 'most_consistent', 'specialist:XAUUSD']));
+    expect(awards).toEqual(expect.arrayContaining(['overall_champion', 'most_consistent', 'specialist']));
     const labels = await last.getByTestId('season-award').allInnerTexts();
     expect(labels.map((l) => l.replace(/^🏆\s*/u, '').trim())).toEqual(
-      expect.arrayContaining(['Overall Champion', 'Most Consistent']),
+      expect.arrayContaining(['Overall Champion', 'Most Consistent', 'XAUUSD Specialist']),
     );
 
     // A trader who joined this season has no archived season yet.
@@ -225,6 +225,28 @@ describe('competition in the browser', () => {
     await visitor.getByTestId('public-profile').waitFor();
     expect(await visitor.getByTestId('season-history-empty').innerText()).toBe('No season results yet.');
     await visitor.context().close();
+  });
+
+  it('shows this week’s highlights of the last recompute, as the API has them', async () => {
+    await openSeededBoard(page, '/leaderboard', { rows: 6 });
+    const stored = await (await fetch(`${baseUrl()}/api/v1/leaderboard/highlights`)).json();
+    await page.getByTestId('weekly-highlights').waitFor();
+    expect(stored.highestSingleTrade).not.toBeNull();
+    const seeded = ['dara_gold', 'lena_algo', 'nima_scalp', 'omid_swing', 'sara_fx'];
+    expect(seeded).toContain(stored.highestSingleTrade.handle);
+    const trade = page.getByTestId('highlight-trade');
+    expect(await trade.getAttribute('data-handle')).toBe(stored.highestSingleTrade.handle);
+    expect(await trade.getByTestId('highlight-value').innerText()).toContain(stored.highestSingleTrade.symbol);
+    for (const [id, key] of [
+      ['highlight-consistent', 'mostConsistent'],
+      ['highlight-climber', 'biggestClimber'],
+    ]) {
+      expect(await page.getByTestId(id).getAttribute('data-handle')).toBe(stored[key]?.handle ?? '');
+    }
+    // filtered views are about the filter, not the week
+    await page.goto(`${baseUrl()}/leaderboard?instrument=XAUUSD`);
+    await page.getByTestId('leaderboard-page').waitFor();
+    expect(await page.getByTestId('weekly-highlights').count()).toBe(0);
   });
 
   it('links the clan leaderboard, which ranks the demo clans', async () => {

@@ -45,7 +45,10 @@ function boardRows(ranked: readonly RankedTrader[], arrows: ReturnType<typeof mo
         tradingDays: p.tradingDays,
         style: p.style,
       },
-      instruments: p.instruments.filter((s) => s.trades >= minInstrumentTrades).map((s) => s.symbol),
+      // the filter key: brokers print "eurusd" and "EURUSD" alike, the filter asks upper case
+      instruments: [
+        ...new Set(p.instruments.filter((s) => s.trades >= minInstrumentTrades).map((s) => s.symbol.toUpperCase())),
+      ],
       movement: { direction: m?.direction ?? 'new', delta: m?.delta ?? 0 },
     };
   });

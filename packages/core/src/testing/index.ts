@@ -48,3 +48,5 @@ export { MemoryClanStore } from './memory-clan-store';
 export { fakeClanDeps } from './fake-clan-deps';
 export { PNG_BYTES } from '../channels/testing/images';
 export { MemoryNotificationStore } from '../notifications/testing/memory-notification-store';
+export { makeTrade } from '../metrics/make-trade';
+export { prng } from './prng';

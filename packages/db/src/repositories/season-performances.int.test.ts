@@ -1,4 +1,5 @@
 import { seasons } from '@clantrader/core';
+import { makeTrade } from '@clantrader/core/testing';
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -10,28 +11,6 @@ import { loadPerformances } from './season-performances';
 
 const NOV = seasons.seasonById('2026-11');
 type Trade = seasons.SeasonEntrant['trades'][number];
-
-function makeTrade(closeTime: string, profit: number, over: Partial<Trade> & { ticket: string }): Trade {
-  return {
-    positionId: null,
-    openTime: null,
-    closeTime,
-    side: 'buy',
-    volume: '1',
-    symbol: 'EURUSD',
-    openPrice: null,
-    closePrice: null,
-    stopLoss: null,
-    takeProfit: null,
-    commission: 0,
-    fee: 0,
-    swap: 0,
-    profit,
-    magic: null,
-    comment: null,
-    ...over,
-  };
-}
 
 /** A verified trading account of `userId` (server time UTC+offset) with a deposit and trades. */
 async function seedAccount(

@@ -94,7 +94,15 @@ export const LeaderboardPageSchema = z.object({
 export type LeaderboardPage = z.infer<typeof LeaderboardPageSchema>;
 
 const AwardSchema = z.union([
-  z.string().transform((kind) => ({ kind, instrument: null as string | null, value: null as number | null })),
+  // the archive stores "kind" or "specialist:SYMBOL"
+  z.string().transform((award) => {
+    const at = award.indexOf(':');
+    return {
+      kind: at < 0 ? award : award.slice(0, at),
+      instrument: at < 0 ? null : award.slice(at + 1),
+      value: null as number | null,
+    };
+  }),
   z.object({
     kind: z.string(),
     instrument: z
