@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { createHmacTicketSigner, createUuidV7, systemClock } from '@clantrader/adapters';
 import type { ChatMessage, ChatStore } from '@clantrader/core';
+import { prng } from '@clantrader/core/testing';
 import { createChatStore, type DbHandle } from '@clantrader/db';
 import { testDatabases } from '@clantrader/db/testing';
 import { describe, expect, it } from 'vitest';
@@ -35,18 +36,6 @@ const RESUME = process.env.CHAOS_RESUME === 'hello' ? 'hello' : 'url';
 /** No ack for this long fails the test with what the clients saw, not a bare vitest timeout. */
 const STALL_MS = 20_000;
 const SECRET = 'chaos-test-ticket-secret-0123456789abcdef';
-
-/** mulberry32: a small seeded PRNG, so a failing run can be replayed with its seed. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 async function createUsers(handle: DbHandle, n: number): Promise<string[]> {
   const ids = Array.from({ length: n }, () => randomUUID());
@@ -125,7 +114,7 @@ async function until(
 
 describe.each(testDatabases())('chat chaos on $name', (database) => {
   it(`${TOTAL} messages in ${ROOMS} rooms while clients drop and reconnect: none lost, none duplicated, in order`, async () => {
-    const random = seeded(SEED);
+    const random = prng(SEED);
     console.log(`chaos seed ${SEED} (override with CHAOS_SEED), resume via ${RESUME}, ${database.name}`);
     const handle = await database.open();
     const store = createChatStore(handle.db);

@@ -1,5 +1,5 @@
 /** Index of the first element of ascending `sorted` that is >= `x` (or > `x` when `strict`). */
-function bound(sorted: readonly number[], x: number, strict: boolean): number {
+function bound(sorted: Float64Array, x: number, strict: boolean): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
@@ -22,7 +22,8 @@ function bound(sorted: readonly number[], x: number, strict: boolean): number {
 export function percentileRanks(values: readonly number[]): number[] {
   const n = values.length;
   if (n === 1) return [100];
-  const sorted = [...values].sort((a, b) => a - b);
+  // a typed array sorts numerically without a comparator call per step (100k traders)
+  const sorted = Float64Array.from(values).sort();
   return values.map((x) => {
     const below = bound(sorted, x, false);
     const equal = bound(sorted, x, true) - below;

@@ -132,7 +132,11 @@ function toSeries(r: SeriesRow): coreSeasons.TradeSeries {
     const from = cursor + 3;
     let end = text.indexOf(TRADE_SEPARATOR, from);
     if (end < 0) end = text.length;
-    let symbol = known.find((k) => k.length === end - from && text.startsWith(k, from));
+    let symbol: string | undefined;
+    for (let k = 0; k < known.length && symbol === undefined; k++) {
+      const candidate = known[k] as string;
+      if (candidate.length === end - from && text.startsWith(candidate, from)) symbol = candidate;
+    }
     if (symbol === undefined) {
       symbol = text.slice(from, end);
       known.push(symbol);
