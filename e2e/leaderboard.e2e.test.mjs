@@ -265,4 +265,20 @@ describe('competition in the browser', () => {
     await page.getByTestId('trader-board-link').click();
     await page.getByTestId('leaderboard-page').waitFor();
   });
+
+  it('shows a clan’s place in last season on its profile', async () => {
+    await openSeededBoard(page, '/leaderboard', { rows: 6 });
+    await page.goto(`${baseUrl()}/leaderboard/clans`);
+    await page.getByTestId('clan-board').waitFor();
+    await page.getByTestId('clan-board-row').filter({ hasText: 'Persian Gulf Pips' }).locator('a').first().click();
+    await page.waitForURL('**/clans/*');
+    const history = page.getByTestId('clan-season-history');
+    await history.waitFor();
+    expect(await history.locator('h2').innerText()).toBe('Season history');
+    const row = history.locator(`[data-testid=clan-season-row][data-season="${seasonAt(NOW).previous}"]`);
+    await row.waitFor();
+    expect(await history.getByTestId('clan-season-row').count()).toBe(1);
+    expect(Number(await row.getAttribute('data-position'))).toBeGreaterThanOrEqual(1);
+    expect(await row.locator('td.num').first().innerText()).toMatch(/^#[12] of 2$/);
+  });
 });

@@ -1,6 +1,7 @@
 export type {
   BoardSnapshot,
   ClanBoardEntry,
+  ClanSeasonResult,
   HighlightsView,
   StoredClanRow,
   StoredHighlights,
@@ -23,3 +24,4 @@ export { clanBoardOf, getClanLeaderboard, readClanLeaderboard } from './get-clan
 export { getWeeklyHighlights } from './get-weekly-highlights';
 export { pickWeeklyHighlights, CONSISTENT_MIN_DAYS, type HighlightCandidate } from './weekly-board-highlights';
 export { weekActivityOf } from './week-activity';
+export { getClanSeasonHistory } from './get-clan-season-history';

@@ -61,6 +61,16 @@ export type BoardQuery = {
   limit: number;
 };
 
+/** A clan's archived place in one season's clan board (docs/ranking.md §8). */
+export type ClanSeasonResult = {
+  seasonId: SeasonId;
+  position: number;
+  score: number | null;
+  /** Clans on that season's board. */
+  clans: number;
+  eligibleMembers: number;
+};
+
 /** A trader's archived result of one season. */
 export type SeasonResultEntry = {
   seasonId: SeasonId;
@@ -117,6 +127,8 @@ export interface LeaderboardStore {
   findEntryByHandle(seasonId: SeasonId, handle: string): Promise<BoardEntry | null>;
   findUserIdByHandle(handle: string): Promise<string | null>;
   seasonHistory(userId: string): Promise<SeasonResultEntry[]>;
+  /** The clan's place in every archived season it was on, newest first. */
+  clanSeasonHistory(clanId: string): Promise<ClanSeasonResult[]>;
   /**
    * Active clans with their current members, and those members' rows on the season's
    * trader board (members without a row are simply absent). Feeds the clan board.

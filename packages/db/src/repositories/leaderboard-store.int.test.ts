@@ -279,4 +279,32 @@ describe.each(testDatabases())('season and leaderboard stores on $name', ({ open
     ]);
     expect(history.items[0]?.awards.length).toBeGreaterThan(0);
   });
+
+  it("reads a clan's place in every archived season, newest first", async () => {
+    const seasonStore = createSeasonStore(handle.db);
+    const [x, y] = [randomUUID(), randomUUID()];
+    const clan = (clanId: string, position: number, score: number | null, eligibleMembers: number) => ({
+      clanId,
+      position,
+      score,
+      counted: [],
+      eligibleMembers,
+      bestMemberPosition: null,
+    });
+    for (const [id, clans] of [
+      ['2026-10', [clan(y, 1, 61.5, 3), clan(x, 2, 55.25, 2)]],
+      ['2026-11', [clan(x, 1, 70, 3)]],
+      ['2026-12', [clan(y, 1, 50, 1)]],
+    ] as const) {
+      await seasonStore.openSeasonIfAbsent(seasons.seasonById(id), new Date(`${id}-01T00:00:00Z`));
+      await handle.db.execute(sql`insert into season_archives (season_id, rules, standings, clans, awards, created_at)
+        values (${id}, '{}'::jsonb, '[]'::jsonb, ${JSON.stringify(clans)}::jsonb, '[]'::jsonb, now())`);
+    }
+    const history = await leaderboard.getClanSeasonHistory({ store: createLeaderboardStore(handle.db) }, { clanId: x });
+    expect(history.items).toEqual([
+      { seasonId: '2026-11', position: 1, score: 70, clans: 1, eligibleMembers: 3 },
+      { seasonId: '2026-10', position: 2, score: 55.25, clans: 2, eligibleMembers: 2 },
+    ]);
+    expect((await createLeaderboardStore(handle.db).clanSeasonHistory(randomUUID())).length).toBe(0);
+  });
 });

@@ -202,6 +202,29 @@ export function createLeaderboardStore(
       return rows[0]?.user_id ?? null;
     },
 
+    async clanSeasonHistory(clanId) {
+      const rows = rowsOf<{
+        season_id: string;
+        position: number;
+        score: number | null;
+        clans: number;
+        eligible: number;
+      }>(
+        await db.execute(sql`
+          select a.season_id, (c->>'position')::int as position, (c->>'score')::float8 as score,
+            jsonb_array_length(a.clans) as clans, coalesce((c->>'eligibleMembers')::int, 0) as eligible
+          from season_archives a cross join lateral jsonb_array_elements(a.clans) c
+          where c->>'clanId' = ${clanId} order by a.season_id desc`),
+      );
+      return rows.map((r) => ({
+        seasonId: r.season_id,
+        position: r.position,
+        score: r.score === null ? null : Number(r.score),
+        clans: r.clans,
+        eligibleMembers: r.eligible,
+      }));
+    },
+
     async seasonHistory(userId) {
       const rows = rowsOf<{
         season_id: string;

@@ -126,3 +126,17 @@ export type FreeAgent = z.infer<typeof FreeAgentSchema>;
 
 export const FreeAgentPageSchema = z.object({ items: z.array(FreeAgentSchema), nextCursor: z.string().nullable() });
 export type FreeAgentPage = z.infer<typeof FreeAgentPageSchema>;
+
+/** GET /leaderboard/clans/:id/history: the clan's archived places, newest first. */
+export const ClanSeasonHistorySchema = z.object({
+  items: z.array(
+    z.object({
+      seasonId: z.string(),
+      position: z.number().int(),
+      score: z.number().nullable(),
+      clans: z.number().int(),
+      eligibleMembers: z.number().int(),
+    }),
+  ),
+});
+export type ClanSeasonHistory = z.infer<typeof ClanSeasonHistorySchema>;

@@ -2,7 +2,7 @@ import { leaderboard, seasons, TRADING_STYLES } from '@clantrader/core';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { ApiDeps, ApiEnv } from '../deps';
-import { queryParams } from '../validate';
+import { queryParams, readPathId } from '../validate';
 
 const BoardQuerySchema = z.strictObject({
   season: seasons.SeasonIdSchema.optional(),
@@ -46,6 +46,10 @@ export function leaderboardRoutes(deps: ApiDeps) {
       const seasonId = c.req.valid('query').season ?? current();
       const board = await leaderboard.readClanLeaderboard(deps.leaderboard, { seasonId });
       return c.json({ season: { id: seasonId }, items: board.items });
+    })
+    .get('/leaderboard/clans/:id/history', async (c) => {
+      const clanId = readPathId(c.req.param('id'), 'clan.not_found', 'Clan not found');
+      return c.json(await leaderboard.getClanSeasonHistory(deps.leaderboard, { clanId }));
     })
     .get('/leaderboard/highlights', queryParams(SeasonQuerySchema), async (c) => {
       const seasonId = c.req.valid('query').season ?? current();

@@ -123,6 +123,44 @@ export function defineLeaderboardTests(client: () => ApiTestClient): void {
     });
   });
 
+  it("shows a clan's archived places, newest first, and 404s a path that is not a clan id", async () => {
+    const clanId = '0b6f3c1e-2a4d-4c8e-9f10-5d2e7a9b1c01';
+    const other = '0b6f3c1e-2a4d-4c8e-9f10-5d2e7a9b1c02';
+    for (const [id, clans] of [
+      [
+        '2018-10',
+        [
+          [other, 1, 61.5, 3],
+          [clanId, 2, 55.25, 2],
+        ],
+      ],
+      ['2018-11', [[clanId, 1, 70, 3]]],
+    ] as const) {
+      const json = JSON.stringify(
+        clans.map(([c, position, score, eligibleMembers]) => ({
+          clanId: c,
+          position,
+          score,
+          counted: [],
+          eligibleMembers,
+          bestMemberPosition: null,
+        })),
+      );
+      await client().query(
+        `insert into seasons (id, starts_at, ends_at, status, opened_at) values ('${id}', '${id}-01Z', '${id}-28Z', 'archived', '${id}-01Z') on conflict do nothing`,
+      );
+      await client().query(`insert into season_archives (season_id, rules, standings, clans, awards, created_at)
+        values ('${id}', '{}'::jsonb, '[]'::jsonb, '${json}'::jsonb, '[]'::jsonb, now()) on conflict do nothing`);
+    }
+    expect((await call(client(), 'GET', `/leaderboard/clans/${clanId}/history`)).body).toEqual({
+      items: [
+        { seasonId: '2018-11', position: 1, score: 70, clans: 1, eligibleMembers: 3 },
+        { seasonId: '2018-10', position: 2, score: 55.25, clans: 2, eligibleMembers: 2 },
+      ],
+    });
+    expectProblem(await call(client(), 'GET', '/leaderboard/clans/not-a-clan/history'), 404, 'clan.not_found');
+  });
+
   it('ranks clans by their members on the trader board, and shows my clan in the season status', async () => {
     const lead = await createAccount(client());
     const token = await logIn(client(), lead);

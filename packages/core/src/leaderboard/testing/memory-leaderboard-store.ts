@@ -14,6 +14,7 @@ import type {
   StoredClanRow,
   StoredHighlights,
   WeekActivity,
+  ClanSeasonResult,
 } from '../model';
 
 /**
@@ -27,6 +28,7 @@ export class MemoryLeaderboardStore implements LeaderboardStore {
   readonly boards = new Map<string, { rows: readonly StoredBoardRow[]; at: Date }>();
   readonly snapshots = new Map<string, Map<string, BoardSnapshot>>();
   readonly history = new Map<string, SeasonResultEntry[]>();
+  readonly clanHistory = new Map<string, ClanSeasonResult[]>();
   readonly clans: ClanOnBoard[] = [];
   readonly activity: WeekActivity[] = [];
   /** The highlights week of the last `seasonPerformances` call, for assertions. */
@@ -132,6 +134,9 @@ export class MemoryLeaderboardStore implements LeaderboardStore {
   }
   findUserIdByHandle(handle: string): Promise<string | null> {
     return Promise.resolve([...this.handles.entries()].find(([, h]) => h === handle)?.[0] ?? null);
+  }
+  clanSeasonHistory(clanId: string): Promise<ClanSeasonResult[]> {
+    return Promise.resolve([...(this.clanHistory.get(clanId) ?? [])]);
   }
   seasonHistory(userId: string): Promise<SeasonResultEntry[]> {
     return Promise.resolve(this.history.get(userId) ?? []);

@@ -3,13 +3,19 @@ import { error, redirect } from '@sveltejs/kit';
 import { echoValues, formFail, readFields, zodFieldErrors } from '$lib/forms';
 import { failFromDomain } from '$lib/clans/form-errors.server';
 import { loadMyClan, optional } from '$lib/clans/load.server';
-import { ClanProfileSchema, JoinOutcomeSchema, LeaveOutcomeSchema, MyJoinRequestSchema } from '$lib/clans/schemas';
+import {
+  ClanProfileSchema,
+  ClanSeasonHistorySchema,
+  JoinOutcomeSchema,
+  LeaveOutcomeSchema,
+  MyJoinRequestSchema,
+} from '$lib/clans/schemas';
 import { ApiError, apiFetch, apiJson } from '$lib/server/api';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
   const path = `/clans/${encodeURIComponent(event.params.id)}`;
-  const [clan, mine, myRequest] = await Promise.all([
+  const [clan, mine, myRequest, seasons] = await Promise.all([
     apiJson(event, path, ClanProfileSchema).catch((e: unknown) => {
       if (e instanceof ApiError && e.status === 404) error(404, { message: 'Clan not found', code: e.code });
       throw e;
@@ -21,8 +27,13 @@ export const load: PageServerLoad = async (event) => {
           (r) => r?.request ?? null,
         )
       : null,
+    // Past seasons are extra: the profile still shows when they cannot be read.
+    optional(
+      'clan season history',
+      apiJson(event, `/leaderboard/clans/${encodeURIComponent(event.params.id)}/history`, ClanSeasonHistorySchema),
+    ).then((r) => r?.items ?? []),
   ]);
-  return { clan, mine, myRequest };
+  return { clan, mine, myRequest, seasons };
 };
 
 function signedIn(event: { locals: App.Locals; params: { id: string } }) {
