@@ -8,7 +8,8 @@ import { replyToMention } from './ai-mention';
 /**
  * The chat frames. Everything that reads or writes messages runs in the room's queue, so
  * a message is stored before its ack and its broadcast, seqs are handed out in order, and
- * a sync page is cut at a point no later message can slip behind.
+ * a sync page is cut at a point no later message can slip behind (sends are pipelined:
+ * see RoomQueues).
  */
 
 /** Sends `welcome` (and, with `since`, the first `sync` page); the connection goes live once synced. */
@@ -74,26 +75,31 @@ export function sendMessage(act: Act, input: { clientId: string; text: string })
     if (verdict === 'abusive') ctx.out.close(connectionId, ROOM_CLOSE_CODES.policyViolation, 'rate.limited');
     return Promise.resolve();
   }
-  return ctx.queues.run(member.room, async () => {
-    try {
-      const { message, created } = await store.append({
+  // Pipelined (RoomQueues.pipeline): the append starts in queue order, the room moves on
+  // while it is written, and the ack and broadcast follow the write, in order.
+  return ctx.queues.pipeline(
+    member.room,
+    () =>
+      store.append({
         ...roomKey(ctx, member),
         id: ctx.ids.newId(),
         authorId: member.userId,
         clientId,
         text,
         createdAt: ctx.clock.now(),
-      });
+      }),
+    ({ message, created }) => {
       ctx.out.send(connectionId, { type: 'ack', clientId, message });
       if (!created) return;
       ctx.out.broadcast(member.room, { type: 'message', message }, { except: connectionId, liveOnly: true });
       // `@ai`: answered off this queue, so the room never waits for a model.
       replyToMention(ctx, message);
-    } catch (error) {
+    },
+    (error) => {
       ctx.onError(error);
       refuse('chat.unavailable', 'The message was not stored; send it again');
-    }
-  });
+    },
+  );
 }
 
 /** A change to an existing message: decide returns the patch, or the error code refusing it. */

@@ -12,8 +12,9 @@ export type ChatMessagePatch = {
 
 /**
  * Chat persistence. Seq numbers are assigned by the store, one past the room's newest, and
- * `(party, room, seq)` is unique, so a second writer can never reuse a number; the room
- * hub serializes its writes per room so that never has to happen. `(party, room,
+ * `(party, room, seq)` is unique, so a second writer can never reuse a number. Appends of
+ * one room called one after another (without waiting) take their seqs and settle in call
+ * order: the room hub pipelines sends on that (RoomQueues.pipeline). `(party, room,
  * authorId, clientId)` is unique too: `append` of a known clientId returns the message
  * stored the first time with `created: false`.
  */

@@ -34,7 +34,20 @@ export class MemoryChatStore implements ChatStore {
     return list;
   }
 
-  async append(input: Parameters<ChatStore['append']>[0]) {
+  /** Per room, the last append: appends of one room take their seqs in call order (ChatStore.append). */
+  private readonly appending = new Map<string, Promise<unknown>>();
+
+  append(input: Parameters<ChatStore['append']>[0]) {
+    const key = `${input.party}\n${input.room}`;
+    const done = (this.appending.get(key) ?? Promise.resolve()).then(
+      () => this.appendNow(input),
+      () => this.appendNow(input),
+    );
+    this.appending.set(key, done);
+    return done;
+  }
+
+  private async appendNow(input: Parameters<ChatStore['append']>[0]) {
     await this.tick();
     const list = this.messages(input);
     const existing = list.find((m) => m.authorId === input.authorId && m.clientId === input.clientId);
