@@ -35,25 +35,19 @@ const dbUrl = (() => {
   return u.toString();
 })();
 
-async function admin(sqlText: string): Promise<void> {
+/** One statement on the server's admin database; answers the rows it touched. */
+async function admin(sqlText: string, params: unknown[] = []): Promise<number> {
   const c = new pg.Client({ connectionString: adminUrl });
   await c.connect();
   try {
-    await c.query(sqlText);
+    return (await c.query(sqlText, params)).rowCount ?? 0;
   } finally {
     await c.end();
   }
 }
 
-async function databaseExists(name: string): Promise<boolean> {
-  const c = new pg.Client({ connectionString: adminUrl });
-  await c.connect();
-  try {
-    return (await c.query('select 1 from pg_database where datname = $1', [name])).rowCount === 1;
-  } finally {
-    await c.end();
-  }
-}
+const databaseExists = async (name: string) =>
+  (await admin('select 1 from pg_database where datname = $1', [name])) === 1;
 
 /** Runs statements on their own connections, in parallel (2 cores: 2 at a time). */
 async function run(statements: string[]): Promise<void> {

@@ -1,7 +1,5 @@
-import type { TradeSeries } from '../seasons/series-performance';
+import { isoUtc, utcDayOf, type TradeSeries } from '../seasons/series-performance';
 import type { WeekActivity } from './model';
-
-const DAY_S = 86_400;
 
 /**
  * A trader's week for the highlights (docs/ranking.md §9) from the season's series: UTC
@@ -24,7 +22,7 @@ export function weekActivityOf(s: TradeSeries, from: number, to: number): WeekAc
     const at = s.closedAt[i] as number;
     if (at < from || at >= to) continue;
     const net = s.net[i] as number;
-    const d = Math.floor(at / DAY_S);
+    const d = utcDayOf(at);
     if (d !== day) {
       if (!Number.isNaN(day)) closeDay();
       day = d;
@@ -46,7 +44,7 @@ export function weekActivityOf(s: TradeSeries, from: number, to: number): WeekAc
     bestTrade: {
       net: s.net[best] as number,
       symbol: s.symbols[best] as string,
-      closedAt: new Date((s.closedAt[best] as number) * 1000).toISOString().slice(0, 19),
+      closedAt: isoUtc(s.closedAt[best] as number),
     },
   };
 }

@@ -25,7 +25,10 @@ export type TradeSeries = {
 };
 
 const DAY_S = 86_400;
-const isoUtc = (seconds: number) => new Date(seconds * 1000).toISOString().slice(0, 19);
+/** The UTC day number (days since 1970-01-01) of a series close time. */
+export const utcDayOf = (seconds: number) => Math.floor(seconds / DAY_S);
+/** A series close time as core's UTC times read ("YYYY-MM-DDTHH:mm:ss"). */
+export const isoUtc = (seconds: number) => new Date(seconds * 1000).toISOString().slice(0, 19);
 
 /** Weekday count (Mon-Fri) of the day numbers first..last, inclusive; 1970-01-01 was a Thursday. */
 function weekdaysBetween(first: number, last: number): number {
@@ -86,7 +89,7 @@ export function seriesPerformance(s: TradeSeries): TraderPerformance {
   let squares = 0;
   const bySymbol = new Map<string, InstrumentStats>();
   for (let i = 0; i <= n; i++) {
-    const d = i < n ? Math.floor((s.closedAt[i] as number) / DAY_S) : Number.NaN;
+    const d = i < n ? utcDayOf(s.closedAt[i] as number) : Number.NaN;
     if (d !== day) {
       // the previous day is complete (NaN never equals: the last day closes after the loop)
       const weekday = (day + 4) % 7;
@@ -140,7 +143,7 @@ export function seriesPerformance(s: TradeSeries): TraderPerformance {
           net: s.net[bestAt] as number,
           returnPct: bestPct,
         };
-  const first = n > 0 ? Math.floor((s.closedAt[0] as number) / DAY_S) : 0;
+  const first = n > 0 ? utcDayOf(s.closedAt[0] as number) : 0;
   const days = n > 0 ? weekdaysBetween(first, day) : 0;
   let sharpe: number | null = null;
   if (days >= 2) {

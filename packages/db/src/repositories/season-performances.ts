@@ -53,7 +53,7 @@ async function seriesPerformances(db: Database, season: Season, parts: number, w
 const utcStamp = (d: Date) => d.toISOString().slice(0, 19);
 
 /** One row per trader of the part: starting balance, declared style and the season's trades. */
-export function seriesSql(season: Season, part = 0, parts = 1) {
+function seriesSql(season: Season, part = 0, parts = 1) {
   // Trades are read through (trading_account_id, closed_at) with the typed UTC time and
   // result the merge stored, so no row is parsed; the balance at the season start is the
   // account's balance operations before it plus every trade closed before it.
