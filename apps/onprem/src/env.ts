@@ -35,6 +35,12 @@ export const OnpremEnvSchema = z
     /** Local AI tier: Ollama's OpenAI-compatible endpoint, e.g. http://127.0.0.1:11434/v1. */
     AI_LOCAL_BASE_URL: z.url().optional(),
     AI_LOCAL_MODEL: z.string().min(1).optional(),
+    /**
+     * Per-IP limits of the sign-in endpoints, overriding the defaults bucket by bucket:
+     * `signup=20,login=30/60` (requests, optionally `/window seconds`; default window 60).
+     * For offices behind one NAT address, and the e2e suite's many browsers on loopback.
+     */
+    AUTH_LIMITS: z.string().optional().transform(parseAuthLimits),
     /** Demos and e2e only: the server's clock starts at this instant (ISO, e.g. 2026-11-15T12:00:00Z) and runs on. */
     CLANTRADER_NOW: z.iso.datetime({ offset: true }).optional(),
   })
@@ -66,6 +72,32 @@ export function readEnv(source: Record<string, string | undefined>): OnpremEnv {
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   return parsed.data;
+}
+
+const AUTH_LIMIT_BUCKETS = ['signup', 'login', 'verify', 'reset'] as const;
+type AuthLimitBucket = (typeof AUTH_LIMIT_BUCKETS)[number];
+export type AuthLimitOverrides = Partial<Record<AuthLimitBucket, { limit: number; windowSeconds: number }>>;
+
+/** `signup=200,login=300/120` -> overrides; a malformed entry is a config error naming it. */
+function parseAuthLimits(value: string | undefined, ctx: z.RefinementCtx): AuthLimitOverrides | undefined {
+  if (!value?.trim()) return undefined;
+  const limits: AuthLimitOverrides = {};
+  for (const entry of value
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean)) {
+    const match = /^(\w+)=(\d+)(?:\/(\d+))?$/.exec(entry);
+    const bucket = match?.[1] as AuthLimitBucket | undefined;
+    if (!match || !bucket || !AUTH_LIMIT_BUCKETS.includes(bucket) || Number(match[2]) < 1 || match[3] === '0') {
+      ctx.addIssue({
+        code: 'custom',
+        message: `"${entry}" is not <${AUTH_LIMIT_BUCKETS.join('|')}>=<requests>[/<seconds>]`,
+      });
+      return z.NEVER;
+    }
+    limits[bucket] = { limit: Number(match[2]), windowSeconds: Number(match[3] ?? 60) };
+  }
+  return limits;
 }
 
 /** `pglite:/srv/ct/.data/db` -> `/srv/ct/.data/blobs`; anything else -> `.data/blobs`. */

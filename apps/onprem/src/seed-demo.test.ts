@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getTraderStats, leaderboard, seasons, type ranking } from '@clantrader/core';
 import { testDatabases } from '@clantrader/db/testing';
+import { createApi } from '@clantrader/workers/api';
 import { afterAll, describe, expect, it } from 'vitest';
 import { composeOnprem } from './compose';
 import { readEnv } from './env';
@@ -115,5 +116,31 @@ describe('the demo seed on the on-prem composition', () => {
   it('puts blobs beside a pglite data directory by default', () => {
     expect(readEnv({ DATABASE_URL: 'pglite:/srv/ct/.data/db' }).BLOB_DIR).toBe('/srv/ct/.data/blobs');
     expect(readEnv({}).BLOB_DIR).toBe('.data/blobs');
+  });
+
+  it('applies AUTH_LIMITS to the sign-up endpoint of the composed API', async () => {
+    if (!pglite) throw new Error('pglite test database missing');
+    const handle = await pglite.open();
+    try {
+      const env = readEnv({ PASSWORD_ITERATIONS: '1000', AUTH_LIMITS: 'signup=2' });
+      const api = createApi(composeOnprem(env, handle, 'test').api);
+      const statuses: number[] = [];
+      for (const n of [1, 2, 3]) {
+        const res = await api.request('/api/v1/auth/signup', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-client-ip': '203.0.113.9' },
+          body: JSON.stringify({
+            email: `limit${n}@example.com`,
+            password: 'Limit-test-2026',
+            handle: `limit_${n}`,
+            displayName: 'Limit',
+          }),
+        });
+        statuses.push(res.status);
+      }
+      expect(statuses).toEqual([201, 201, 429]);
+    } finally {
+      await handle.close();
+    }
   });
 });
