@@ -8,7 +8,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { writeFile } from 'node:fs/promises';
 import { Session } from 'node:inspector/promises';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { WebSocketServer, type WebSocket } from '../../apps/onprem/node_modules/ws/wrapper.mjs';
 
 const mode = process.argv[2];
@@ -18,6 +18,17 @@ type Reply = { port?: number; [key: string]: unknown };
 const reply = (m: Reply) => process.send?.(m);
 const errors: string[] = [];
 const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+/** Garbage collections since the previous `cpu` (pauses of the main thread): count, total and longest ms. */
+let gcs = { count: 0, totalMs: 0, maxMs: 0, major: 0 };
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) {
+    gcs.count += 1;
+    gcs.totalMs += e.duration;
+    gcs.maxMs = Math.max(gcs.maxMs, e.duration);
+    // NODE_PERFORMANCE_GC_MAJOR = 4
+    if ((e.detail as { kind?: number } | undefined)?.kind === 4) gcs.major += 1;
+  }
+}).observe({ entryTypes: ['gc'] });
 loopDelay.enable();
 
 async function startBare(): Promise<http.Server> {
@@ -181,10 +192,13 @@ process.on('message', (m: { cmd: string }) => {
         cmd: 'cpu',
         ...process.cpuUsage(),
         loopDelayP99: loopDelay.percentile(99) / 1e6,
+        loopDelayMax: loopDelay.max / 1e6,
+        gcs,
         errors,
         statements: statementSummary(),
       });
       loopDelay.reset();
+      gcs = { count: 0, totalMs: 0, maxMs: 0, major: 0 };
     } else if (m.cmd === 'stop') {
       await started.close();
       process.exit(0);
