@@ -2,9 +2,12 @@
 // Creates a throwaway database (DATABASE_URL or postgres://postgres@127.0.0.1:5432),
 // generates 100,000 verified traders with 5,000,000 trades in SQL, recomputes and stores
 // the season (SQL aggregation + core rankTraders), then serves the real API (createApi on
-// @hono/node-server, loopback) and measures at 200 req/s with autocannon:
+// @hono/node-server, loopback) and measures at 200 req/s, paced (bench/paced-load.mjs: one
+// request every 5 ms from a worker thread, latency counted from when each was due):
 //   GET /api/v1/leaderboard/traders?limit=100 (top-100 page) and
-//   GET /api/v1/leaderboard/traders/:handle (one trader's rank).
+//   GET /api/v1/leaderboard/traders/:handle (one trader's rank, a random trader each time).
+// The same 200 req/s as autocannon sends them (each second's requests at once, 10 deep) is
+// printed too, as a burst figure beside the target.
 // The API is wired as on-prem wires it (in-process LRU for hot pages, 15 s TTL).
 // Targets: recompute ≤ 10 s; page p95 ≤ 10 ms; rank p95 ≤ 10 ms. Drops the database after,
 // unless BENCH_KEEP_DB names one: then it is created and filled once and kept, so the
@@ -13,6 +16,7 @@ import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import autocannon from 'autocannon';
+import { pacedLoad, percentile } from './paced-load.mjs';
 import { leaderboard, seasons } from '../packages/core/src/index.ts';
 import { MemoryBlobStore } from '../packages/core/src/testing/index.ts';
 import { createLeaderboardStore, migrateDatabase } from '../packages/db/src/index.ts';
@@ -106,7 +110,7 @@ async function generate(season: seasons.Season): Promise<void> {
   await run(['checkpoint']);
 }
 
-function load(url: string): Promise<{ rps: number; p50: number; p95: number; p99: number; errors: number }> {
+function burst(url: string): Promise<{ rps: number; p50: number; p95: number; p99: number; errors: number }> {
   const latencies: number[] = [];
   let errors = 0;
   return new Promise((resolve, reject) => {
@@ -131,8 +135,7 @@ function load(url: string): Promise<{ rps: number; p50: number; p95: number; p99
       (err, result) => {
         if (err) return reject(err);
         latencies.sort((a, b) => a - b);
-        const pct = (p: number) =>
-          latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? NaN;
+        const pct = (p: number) => Math.round(percentile(latencies, p) * 100) / 100;
         resolve({
           rps: result.requests.average,
           p50: pct(50),
@@ -162,7 +165,11 @@ async function main(): Promise<void> {
       console.log(
         `generated ${TRADERS.toLocaleString()} traders, ${(TRADERS * TRADES_PER).toLocaleString()} trades in ${((performance.now() - t) / 1000).toFixed(1)} s`,
       );
-    } else console.log(`reusing database ${dbName} (BENCH_KEEP_DB)`);
+    } else {
+      // as a fresh run finds them: no dead rows of the previous run's board
+      await run(['vacuum full analyze leaderboard_entries, leaderboard_day_snapshots, leaderboard_clan_entries']);
+      console.log(`reusing database ${dbName} (BENCH_KEEP_DB)`);
+    }
 
     const inner = createLeaderboardStore(handle.db, { parallelism: 2 });
     const phase = { aggregate: 0, store: 0, derived: 0 };
@@ -219,18 +226,32 @@ async function main(): Promise<void> {
       const body = (await first.json()) as { items: unknown[] };
       if (first.status !== 200 || body.items.length !== 100)
         throw new Error(`page answered ${first.status} with ${body.items.length} items`);
-      const page = await load(`${base}/leaderboard/traders?season=${season.id}&limit=100`);
-      const rank = await load(`${base}/leaderboard/traders/bench_1?season=${season.id}`);
+      const pageUrl = `${base}/leaderboard/traders?season=${season.id}&limit=100`;
+      const rankUrl = `${base}/leaderboard/traders/bench_1?season=${season.id}`;
+      const paced = async (url: string) => {
+        const r = await pacedLoad({
+          url,
+          rate: RATE,
+          seconds: SECONDS,
+          randomHandle: url.includes('/traders/bench_') ? { prefix: 'bench_', count: TRADERS } : undefined,
+        });
+        const at = (p: number) => Math.round(percentile(r.latencies, p) * 100) / 100;
+        return { rps: r.rps, p50: at(50), p95: at(95), p99: at(99), errors: r.errors };
+      };
+      const page = await paced(pageUrl);
+      const rank = await paced(rankUrl);
+      const pageBurst = await burst(pageUrl);
+      const rankBurst = await burst(rankUrl);
       const mark = (ok: boolean) => (ok ? 'PASS' : 'MISS');
+      const line = (name: string, r: typeof page) =>
+        `${name} p50 ${r.p50} ms p95 ${r.p95} ms p99 ${r.p99} ms @ ${r.rps.toFixed(0)} req/s, errors ${r.errors}`;
       console.log(
         `\nrecompute  ${(recomputeMs / 1000).toFixed(2)} s           target ≤ 10 s   ${mark(recomputeMs <= 10_000)}`,
       );
-      console.log(
-        `top-100    p50 ${page.p50} ms p95 ${page.p95} ms p99 ${page.p99} ms @ ${page.rps.toFixed(0)} req/s, errors ${page.errors}   target p95 ≤ 10 ms   ${mark(page.p95 <= 10 && page.errors === 0)}`,
-      );
-      console.log(
-        `rank       p50 ${rank.p50} ms p95 ${rank.p95} ms p99 ${rank.p99} ms @ ${rank.rps.toFixed(0)} req/s, errors ${rank.errors}   target p95 ≤ 10 ms   ${mark(rank.p95 <= 10 && rank.errors === 0)}`,
-      );
+      console.log(`${line('top-100   ', page)}   target p95 ≤ 10 ms   ${mark(page.p95 <= 10 && page.errors === 0)}`);
+      console.log(`${line('rank      ', rank)}   target p95 ≤ 10 ms   ${mark(rank.p95 <= 10 && rank.errors === 0)}`);
+      console.log(`${line('top-100 burst', pageBurst)}   (autocannon overallRate: 200 at the top of each second)`);
+      console.log(`${line('rank burst   ', rankBurst)}   (autocannon overallRate: 200 at the top of each second)`);
     } finally {
       server.close();
     }

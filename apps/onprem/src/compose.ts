@@ -41,6 +41,8 @@ export function composeOnprem(
     blobs: createDiskBlobStore(env.BLOB_DIR),
     // One process: invalidation on write is exact, so hot public reads can be cached.
     cache: createMemoryCache({ clock }),
+    // A PostgreSQL server reads and writes the season from two connections; PGlite has one.
+    seasonPassParallelism: handle.kind === 'pglite' ? 1 : 2,
     // In-process queue: the upload answers at once, processing follows with retries.
     jobQueue: (run) => (jobs = createLocalJobQueue({ run, log })),
     ai: aiSettingsFromEnv(env),
@@ -51,6 +53,7 @@ export function composeOnprem(
   // The on-prem server writes the socket address (or the trusted proxy's hop) into
   // x-client-ip and overwrites whatever a client sent under that name.
   api.clientIp = (c) => c.req.header('x-client-ip');
+  if (env.AUTH_LIMITS) api.authLimits = env.AUTH_LIMITS;
   // `@ai` in clan chat, answered in process with the API's AI router, clans and limiter.
   const assistant: ClanAssistant | undefined = api.ai
     ? createClanAssistant({

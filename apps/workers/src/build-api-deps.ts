@@ -63,6 +63,11 @@ export type ApiConfig = {
   jobQueue?: (process: (job: StatementJob) => Promise<unknown>) => JobQueue;
   /** Read-through cache for hot public reads; on-prem passes an in-process LRU. */
   cache?: Cache;
+  /**
+   * Concurrent queries the leaderboard recompute may use (season read and board write):
+   * a pooled PostgreSQL's cores; 1 (default) for PGlite, which has one connection.
+   */
+  seasonPassParallelism?: number;
   /** Model endpoints (AI_CLOUD_* / AI_LOCAL_*); none = cached answers only. */
   ai?: AiSettings;
   /** On-prem keeps AI breaker state in memory (one process). */
@@ -93,6 +98,7 @@ const HEALTH_PROBE_TTL_MS = 1000;
 export function buildApiDeps(db: Database, config: ApiConfig): ApiDeps {
   const clock = config.clock ?? systemClock;
   const ids = config.ids ?? createUuidV7(clock);
+  const leaderboardStore = createLeaderboardStore(db, { parallelism: config.seasonPassParallelism ?? 1 });
   const accountStore = createAccountStore(db);
   const processing = {
     store: createStatementStore(db),
@@ -118,7 +124,7 @@ export function buildApiDeps(db: Database, config: ApiConfig): ApiDeps {
       ...(config.cache ? { cache: config.cache } : {}),
     },
     statements: { ...processing, queue },
-    leaderboard: { store: createLeaderboardStore(db), ...(config.cache ? { cache: config.cache } : {}) },
+    leaderboard: { store: leaderboardStore, ...(config.cache ? { cache: config.cache } : {}) },
     clans: {
       store: createClanStore(db),
       clock,
@@ -126,7 +132,7 @@ export function buildApiDeps(db: Database, config: ApiConfig): ApiDeps {
       vault: createTokenVault(),
       rooms: config.roomControl ?? noRoomControl,
       statements: processing.store,
-      seasons: createLeaderboardStore(db),
+      seasons: leaderboardStore,
       appUrl: config.appUrl,
     },
     channels: {

@@ -57,7 +57,8 @@ export async function runScheduledJobs(
       const result = await leaderboard.runSeasonJobs({
         clock: systemClock,
         seasons: createSeasonStore(handle.db),
-        store: createLeaderboardStore(handle.db),
+        // Neon's pool: the season read and the board write from two connections
+        store: createLeaderboardStore(handle.db, { parallelism: 2 }),
         notifications: {
           notifications: createNotificationStore(handle.db),
           clock: systemClock,

@@ -10,6 +10,8 @@ import { pickWeeklyHighlights } from './weekly-board-highlights';
 
 const DAY_MS = 24 * 3600_000;
 
+type WeekBase = Awaited<ReturnType<LeaderboardDeps['store']['weekBaseSnapshot']>>;
+
 /**
  * Daily job and on-demand recompute: ranks the season's aggregated performances with
  * core's `rankTraders` (the one source of scoring truth), computes movement arrows
@@ -65,19 +67,15 @@ async function saveDerivedBoards(
   deps: LeaderboardDeps,
   input: {
     season: Season;
-    day: string;
     now: Date;
     ranked: readonly RankedTrader[];
     week: Window;
     activity: readonly WeekActivity[];
+    base: WeekBase;
   },
 ): Promise<void> {
-  const { season, day, now, ranked, week, activity } = input;
-  const weekAgo = new Date(now.getTime() - 7 * DAY_MS).toISOString().slice(0, 10);
-  const [{ clans, members }, base] = await Promise.all([
-    deps.store.clanBoardInputs(season.id),
-    deps.store.weekBaseSnapshot(season.id, weekAgo, day),
-  ]);
+  const { season, now, ranked, week, activity, base } = input;
+  const { clans, members } = await deps.store.clanBoardInputs(season.id);
   const clanRows = clanBoardOf(clans, members, deps.rules).map((c) => ({
     position: c.position,
     clanId: c.clanId,
@@ -86,7 +84,12 @@ async function saveDerivedBoards(
     eligibleMembers: c.eligibleMembers,
     bestMemberPosition: c.bestMemberPosition,
   }));
-  const candidates = ranked.map((r) => ({ ...r, startingBalance: r.performance.startingBalance }));
+  const candidates = ranked.map((r) => ({
+    traderId: r.traderId,
+    position: r.position,
+    eligible: r.eligible,
+    startingBalance: r.performance.startingBalance,
+  }));
   await Promise.all([
     deps.store.saveClanBoard(season.id, clanRows, now),
     deps.store.saveHighlights(
@@ -106,15 +109,18 @@ export async function recomputeBoard(
   const rules = deps.rules ?? DEFAULT_RANKING_RULES;
   const day = input.now.toISOString().slice(0, 10);
   const week = highlightsWeek(season, input.now);
-  const [{ performances, week: activity }, previous] = await Promise.all([
+  const weekAgo = new Date(input.now.getTime() - 7 * DAY_MS).toISOString().slice(0, 10);
+  // Snapshots of earlier days only: read while the season is aggregated.
+  const [{ performances, week: activity }, previous, base] = await Promise.all([
     deps.store.seasonPerformances(season, rules, week),
     deps.store.snapshotBefore(season.id, day),
+    deps.store.weekBaseSnapshot(season.id, weekAgo, day),
   ]);
   const ranked = rankTraders(performances, rules);
   const arrows = movement(previous, ranked);
   const rows = boardRows(ranked, arrows, rules.minInstrumentTrades);
   await deps.store.saveBoard(season.id, day, rows, input.now);
-  await saveDerivedBoards(deps, { season, day, now: input.now, ranked, week, activity });
+  await saveDerivedBoards(deps, { season, now: input.now, ranked, week, activity, base });
   const tierBefore = new Map((previous ?? []).map((r) => [r.traderId, r.tier]));
   const changes: StandingChange[] = ranked.map((r, i) => ({
     traderId: r.traderId,

@@ -6,8 +6,12 @@ export const CONSISTENT_MIN_DAYS = 3;
 /** What the highlights read of today's board: place, eligibility and the season's starting balance. */
 export type HighlightCandidate = { traderId: string; position: number; eligible: boolean; startingBalance: number };
 
-/** Negative when `a` comes first; `better(...)` chains tie-breaks. */
-const better = (...diffs: number[]) => diffs.find((d) => d !== 0) ?? 0;
+/** The first of `items` by `order` (negative when `a` comes first): one pass, no sort of 100k candidates. */
+function firstBy<T>(items: readonly T[], order: (a: T, b: T) => number): T | undefined {
+  let first: T | undefined;
+  for (const item of items) if (first === undefined || order(item, first) < 0) first = item;
+  return first;
+}
 
 /**
  * The week's highlights of a live board (docs/ranking.md §9). Only traders eligible on
@@ -34,22 +38,20 @@ export function pickWeeklyHighlights(
     const places = previousPosition - c.position;
     return [{ traderId: c.traderId, places, position: c.position, previousPosition, since: base?.day ?? '' }];
   });
-  const climber = climbs.sort((a, b) => better(b.places - a.places, a.position - b.position))[0] ?? null;
+  const climber = firstBy(climbs, (a, b) => b.places - a.places || a.position - b.position) ?? null;
 
   const active = week.flatMap((w) => {
     const c = ranked.get(w.traderId);
     return c ? [{ w, c, returnPct: (w.netProfit / c.startingBalance) * 100 }] : [];
   });
-  const steady = active
-    .filter(({ w }) => w.tradingDays >= CONSISTENT_MIN_DAYS)
-    .sort((a, b) =>
-      better(
-        b.w.profitableDays - a.w.profitableDays,
-        a.w.losingDays - b.w.losingDays,
-        b.returnPct - a.returnPct,
-        a.c.position - b.c.position,
-      ),
-    )[0];
+  const steady = firstBy(
+    active.filter(({ w }) => w.tradingDays >= CONSISTENT_MIN_DAYS),
+    (a, b) =>
+      b.w.profitableDays - a.w.profitableDays ||
+      a.w.losingDays - b.w.losingDays ||
+      b.returnPct - a.returnPct ||
+      a.c.position - b.c.position,
+  );
   const trades = active.flatMap(({ w, c }) =>
     w.bestTrade && w.bestTrade.net > 0
       ? [
@@ -63,13 +65,13 @@ export function pickWeeklyHighlights(
         ]
       : [],
   );
-  const best = trades.sort((a, b) =>
-    better(
-      b.returnPct - a.returnPct,
-      a.closedAt < b.closedAt ? -1 : a.closedAt > b.closedAt ? 1 : 0,
+  const best = firstBy(
+    trades,
+    (a, b) =>
+      b.returnPct - a.returnPct ||
+      (a.closedAt < b.closedAt ? -1 : a.closedAt > b.closedAt ? 1 : 0) ||
       a.position - b.position,
-    ),
-  )[0];
+  );
   return {
     biggestClimber: climber,
     mostConsistent: steady

@@ -23,14 +23,16 @@ const COMPONENT_VALUE: Record<Component, (p: TraderPerformance) => number> = {
 const COMPONENTS = Object.keys(SCORE_WEIGHTS) as Component[];
 
 function scoreCohort(cohort: TraderPerformance[]): { score: number; components: Record<Component, number> }[] {
-  const pct = Object.fromEntries(COMPONENTS.map((c) => [c, percentileRanks(cohort.map(COMPONENT_VALUE[c]))])) as Record<
-    Component,
-    number[]
-  >;
+  const pct = COMPONENTS.map((c) => percentileRanks(cohort.map(COMPONENT_VALUE[c])));
   return cohort.map((_, i) => {
-    const components = Object.fromEntries(COMPONENTS.map((c) => [c, pct[c][i] as number])) as Record<Component, number>;
-    const score = roundScore(COMPONENTS.reduce((sum, c) => sum + SCORE_WEIGHTS[c] * components[c], 0));
-    return { score, components };
+    const components = {} as Record<Component, number>;
+    let sum = 0;
+    COMPONENTS.forEach((c, k) => {
+      const value = pct[k]?.[i] as number;
+      components[c] = value;
+      sum += SCORE_WEIGHTS[c] * value;
+    });
+    return { score: roundScore(sum), components };
   });
 }
 
@@ -61,11 +63,12 @@ export function rankTraders(
   const eligible = withReasons.filter((x) => x.reasons.length === 0).map((x) => x.p);
   const scored = scoreCohort(eligible);
   const scorePct = percentileRanks(scored.map((s) => s.score));
-  const rows: Omit<RankedTrader, 'position'>[] = eligible.map((p, i) => {
+  const rows: RankedTrader[] = eligible.map((p, i) => {
     const s = scored[i] as (typeof scored)[number];
     const percentile = scorePct[i] as number;
     return {
       traderId: p.traderId,
+      position: 0,
       eligible: true,
       ineligibleReasons: [],
       score: s.score,
@@ -79,8 +82,9 @@ export function rankTraders(
   const others = withReasons
     .filter((x) => x.reasons.length > 0)
     .sort((a, b) => compareTieBreak(a.p, b.p))
-    .map(({ p, reasons }) => ({
+    .map(({ p, reasons }): RankedTrader => ({
       traderId: p.traderId,
+      position: 0,
       eligible: false,
       ineligibleReasons: reasons,
       score: null,
@@ -89,5 +93,9 @@ export function rankTraders(
       tier: null,
       performance: p,
     }));
-  return [...rows, ...others].map((r, i) => ({ ...r, position: i + 1 }));
+  const ranked = rows.concat(others);
+  ranked.forEach((r, i) => {
+    r.position = i + 1;
+  });
+  return ranked;
 }

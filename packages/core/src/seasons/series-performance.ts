@@ -36,13 +36,17 @@ function weekdaysBetween(first: number, last: number): number {
   return upTo(last) - upTo(first - 1);
 }
 
+/** Hold times of one trader at a time (reused: one allocation, not one per trader). */
+let holdScratch = new Float64Array(256);
+
 function styleOf(s: TradeSeries): TradingStyle | null {
   if (s.declaredStyle) return s.declaredStyle;
   const n = s.net.length;
   if (n === 0) return null;
   let automated = 0;
   let known = 0;
-  const holds = new Float64Array(n);
+  if (holdScratch.length < n) holdScratch = new Float64Array(n * 2);
+  const holds = holdScratch;
   for (let i = 0; i < n; i++) {
     automated += s.automated[i] as number;
     const hold = s.holdSeconds[i] as number;

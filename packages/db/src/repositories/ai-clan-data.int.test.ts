@@ -80,10 +80,11 @@ async function verified(
 }
 
 async function boardEntry(h: DbHandle, userId: string, position: number, score: number | null): Promise<void> {
-  await h.db
-    .execute(sql`insert into leaderboard_entries (season_id, user_id, position, eligible, score, tier, return_pct,
+  await h.db.execute(sql`with new_board as (insert into leaderboard_boards (season_id, ready, created_at)
+        select '2026-01', true, now() where not exists (select 1 from leaderboard_boards where season_id = '2026-01' and ready) returning id)
+      insert into leaderboard_entries (board, season_id, user_id, position, eligible, score, tier, return_pct,
       max_drawdown_pct, trades, trading_days, instruments, movement_direction, movement_delta, updated_at)
-    values ('2026-01', ${userId}, ${position}, ${score !== null}, ${score}, ${score === null ? null : 'gold'}, 1, 1, 10, 5,
+    values (coalesce((select id from new_board), (select max(id) from leaderboard_boards where season_id = '2026-01' and ready)), '2026-01', ${userId}, ${position}, ${score !== null}, ${score}, ${score === null ? null : 'gold'}, 1, 1, 10, 5,
       array['XAUUSD'], 'new', 0, ${T0})`);
 }
 

@@ -2,6 +2,7 @@ import type { clans as c, ranking } from '@clantrader/core';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../database';
 import { rowsOf } from './season-sql';
+import { currentBoard } from './current-board';
 
 type AgentRow = {
   user_id: string;
@@ -55,7 +56,7 @@ export async function listFreeAgents(db: Database, f: c.FreeAgentFilter): Promis
         p.preferred_pairs, p.session_preference, a.instruments, a.max_dd, le.tier, a.broker
       from a
       join profiles p on p.user_id = a.user_id
-      left join leaderboard_entries le on le.user_id = a.user_id and le.season_id = ${f.seasonId}
+      left join leaderboard_entries le on le.user_id = a.user_id and le.board = ${currentBoard(f.seasonId)}
       where ${sql.join(where, sql` and `)}
       order by p.handle
       limit ${f.limit}`),

@@ -23,6 +23,19 @@ type HighlightRow = {
   updated_at: Date | string;
 };
 type Highlights = leaderboard.WeeklyBoardHighlights;
+type Tier = leaderboard.BoardSnapshot[number]['tier'];
+
+/** One stored day of the board: parallel arrays in position order. */
+export type SnapshotRow = { user_ids: string[]; positions: number[]; tiers: (string | null)[] };
+
+/** The day's board as rows (the arrays are parsed by every driver). */
+export function snapshotOf(r: SnapshotRow): leaderboard.BoardSnapshot {
+  return r.user_ids.map((traderId, i) => ({
+    traderId,
+    position: r.positions[i] as number,
+    tier: (r.tiers[i] ?? null) as Tier,
+  }));
+}
 type View = leaderboard.HighlightsView;
 
 const CLAN_COLUMNS = sql`e.position, e.clan_id, c.name, c.slug, e.score, e.members, e.eligible_members, e.best_member_position`;
@@ -114,23 +127,15 @@ export function createDerivedBoards(
 > {
   return {
     async weekBaseSnapshot(seasonId, weekAgo, day) {
-      const rows = rowsOf<{ day: string; user_id: string; position: number; tier: string | null }>(
+      const rows = rowsOf<SnapshotRow & { day: string }>(
         await db.execute(sql`
-          select day, user_id, position, tier from leaderboard_snapshots
+          select day, user_ids, positions, tiers from leaderboard_day_snapshots
           where season_id = ${seasonId} and day = coalesce(
-            (select max(day) from leaderboard_snapshots where season_id = ${seasonId} and day <= ${weekAgo}),
-            (select min(day) from leaderboard_snapshots where season_id = ${seasonId} and day < ${day}))`),
+            (select max(day) from leaderboard_day_snapshots where season_id = ${seasonId} and day <= ${weekAgo}),
+            (select min(day) from leaderboard_day_snapshots where season_id = ${seasonId} and day < ${day}))`),
       );
-      const base = rows[0]?.day;
-      if (base === undefined) return null;
-      return {
-        day: base,
-        rows: rows.map((r) => ({
-          traderId: r.user_id,
-          position: r.position,
-          tier: r.tier as leaderboard.BoardSnapshot[number]['tier'],
-        })),
-      };
+      const base = rows[0];
+      return base ? { day: base.day, rows: snapshotOf(base) } : null;
     },
 
     async saveClanBoard(seasonId, rows, at) {

@@ -14,6 +14,12 @@ import { rowsOf } from './season-sql';
 const NOV = seasons.seasonById('2026-11');
 const NAMES = WORKED_ENTRANTS.map((e) => e.traderId);
 
+/** Turns every stored day of the 6-trader board upside down (position p becomes 7 - p). */
+async function reverseSnapshots(handle: DbHandle): Promise<void> {
+  await handle.db.execute(sql`update leaderboard_day_snapshots
+    set positions = (select array_agg(7 - p order by o) from unnest(positions) with ordinality as u(p, o))`);
+}
+
 /** Stores the worked-example cohort as verified statements, trades and an opening deposit. */
 async function seedWorkedExample(handle: DbHandle): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
@@ -94,7 +100,7 @@ describe.each(testDatabases())('season and leaderboard stores on $name', ({ open
     expect(
       await leaderboard.computeLeaderboard(deps, { seasonId: '2026-11', now: new Date('2026-11-29T01:00:00Z') }),
     ).toEqual({ traders: 6, eligible: 5 });
-    await handle.db.execute(sql`update leaderboard_snapshots set position = 7 - position`);
+    await reverseSnapshots(handle);
     await leaderboard.computeLeaderboard(deps, { seasonId: '2026-11', now: new Date('2026-11-30T01:00:00Z') });
     const page = await deps.store.readPage({ seasonId: '2026-11', sort: 'score', offset: 0, limit: 2 });
     expect(page.items.map((i) => [i.handle, i.position, i.score, i.tier, i.movement])).toEqual([
@@ -154,7 +160,7 @@ describe.each(testDatabases())('season and leaderboard stores on $name', ({ open
     const deps = { store };
     await leaderboard.computeLeaderboard(deps, { seasonId: '2026-11', now: new Date('2026-11-16T01:00:00Z') });
     // Nov 16 base: the board reversed, so ava climbs 6 -> 1 by Nov 24.
-    await handle.db.execute(sql`update leaderboard_snapshots set position = 7 - position`);
+    await reverseSnapshots(handle);
     await leaderboard.computeLeaderboard(deps, { seasonId: '2026-11', now: new Date('2026-11-24T00:00:00Z') });
 
     // docs/ranking.md worked example: north (55.46875) then south (45.625).
@@ -235,9 +241,7 @@ describe.each(testDatabases())('season and leaderboard stores on $name', ({ open
       );
     }
     const kept = rowsOf<{ day: string }>(
-      await handle.db.execute(
-        sql`select distinct day from leaderboard_snapshots where season_id = '2026-11' order by day`,
-      ),
+      await handle.db.execute(sql`select day from leaderboard_day_snapshots where season_id = '2026-11' order by day`),
     ).map((r) => r.day);
     // On Nov 12 the base is Nov 5 (the latest at least 7 days old): Nov 5..12 are kept, 8 days.
     expect(kept).toEqual([5, 6, 7, 8, 9, 10, 11, 12].map(day));
@@ -249,6 +253,58 @@ describe.each(testDatabases())('season and leaderboard stores on $name', ({ open
     expect((await store.weekBaseSnapshot('2026-11', day(5), day(12)))?.day).toBe(day(5));
     // A season younger than a week: the earliest snapshot before today.
     expect((await store.weekBaseSnapshot('2026-11', day(3), day(12)))?.day).toBe(day(5));
+  });
+
+  it('switches readers to a whole new board at once, drops older boards, and keeps the old one when a write fails', async () => {
+    const ids = [...(await seedWorkedExample(handle)).keys()];
+    // two connections write halves of a board where the pool has them
+    const store = createLeaderboardStore(handle.db, { parallelism: 2 });
+    const row = (traderId: string, position: number): leaderboard.StoredBoardRow => ({
+      traderId,
+      position,
+      eligible: position <= 4,
+      score: position <= 4 ? 90 - position : null,
+      tier: position <= 4 ? 'gold' : null,
+      components: position <= 4 ? { return: 75, sharpe: 50.5, drawdown: 100, activity: position } : null,
+      performance: { returnPct: 1, sharpe: null, maxDrawdownPct: 1, tradeCount: 10, tradingDays: 5, style: 'scalper' },
+      instruments: ['EURUSD', 'US30,"cash"'],
+      movement: { direction: 'new', delta: 0 },
+    });
+    const page = async () =>
+      (await store.readPage({ seasonId: '2026-11', sort: 'score', offset: 0, limit: 10 })).items.map((i) => i.position);
+    const stored = async () =>
+      rowsOf<{ boards: number; entries: number }>(
+        await handle.db.execute(sql`select (select count(*)::int from leaderboard_boards) as boards,
+          (select count(*)::int from leaderboard_entries) as entries`),
+      )[0];
+    const at = new Date('2026-11-20T01:00:00Z');
+    await store.saveBoard(
+      '2026-11',
+      '2026-11-20',
+      ids.map((id, i) => row(id, i + 1)),
+      at,
+    );
+    await store.saveBoard(
+      '2026-11',
+      '2026-11-21',
+      ids.slice(0, 5).map((id, i) => row(id, i + 1)),
+      at,
+    );
+    expect(await page()).toEqual([1, 2, 3, 4, 5]);
+    expect(await stored()).toEqual({ boards: 1, entries: 5 });
+    const first = await store.findEntry('2026-11', ids[0] ?? '');
+    expect(first?.components).toEqual({ return: 75, sharpe: 50.5, drawdown: 100, activity: 1 });
+    expect(await store.findEntry('2026-11', ids[5] ?? '')).toBeNull();
+    expect(rowsOf(await handle.db.execute(sql`select instruments from leaderboard_entries limit 1`))).toEqual([
+      { instruments: ['EURUSD', 'US30,"cash"'] },
+    ]);
+    // two rows at one position: the second half's write fails after the first half's committed
+    const clash = [...ids.slice(0, 5).map((id, i) => row(id, i + 1)), row(ids[5] ?? '', 5)];
+    await expect(store.saveBoard('2026-11', '2026-11-22', clash, at)).rejects.toThrow();
+    expect(await page()).toEqual([1, 2, 3, 4, 5]);
+    expect(await stored()).toEqual({ boards: 1, entries: 5 });
+    // the failed day left no snapshot: the base of tomorrow's arrows is still Nov 21
+    expect((await store.snapshotBefore('2026-11', '2026-11-23'))?.length).toBe(5);
   });
 
   it('rolls the season over once, archives the worked example and keeps per-trader history', async () => {

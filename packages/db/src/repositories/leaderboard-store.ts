@@ -4,11 +4,17 @@ type Season = seasons.Season;
 type SeasonId = seasons.SeasonId;
 import { sql } from 'drizzle-orm';
 import type { Database } from '../database';
-import { createDerivedBoards } from './leaderboard-boards';
+import { arrayLiteral } from './array-literal';
+import { currentBoard } from './current-board';
+import { createDerivedBoards, snapshotOf, type SnapshotRow } from './leaderboard-boards';
 import { loadPerformances } from './season-performances';
 import { rowsOf } from './season-sql';
 
 type Entry = leaderboard.BoardEntry;
+type StoredBoardRow = leaderboard.StoredBoardRow;
+
+/** Separates a row's instruments in the bound text (stripped from symbols). */
+const INSTRUMENT_SEPARATOR = '\x1f';
 type ClanMemberRow = {
   clan_id: string;
   name: string;
@@ -27,7 +33,10 @@ type EntryRow = {
   eligible: boolean;
   movement_direction: Entry['movement']['direction'];
   movement_delta: number;
-  components: Record<ranking.Component, number> | null;
+  component_return: number | null;
+  component_sharpe: number | null;
+  component_drawdown: number | null;
+  component_activity: number | null;
   return_pct: number;
   sharpe: number | null;
   max_drawdown_pct: number;
@@ -37,7 +46,8 @@ type EntryRow = {
 };
 
 const ENTRY_COLUMNS = sql`e.position, p.handle, p.display_name, e.score, e.tier, e.eligible, e.movement_direction, e.movement_delta,
-  e.components, e.return_pct, e.sharpe, e.max_drawdown_pct, e.trades, e.trading_days, e.updated_at`;
+  e.component_return, e.component_sharpe, e.component_drawdown, e.component_activity,
+  e.return_pct, e.sharpe, e.max_drawdown_pct, e.trades, e.trading_days, e.updated_at`;
 
 function toEntry(r: EntryRow): Entry {
   return {
@@ -48,7 +58,15 @@ function toEntry(r: EntryRow): Entry {
     tier: r.tier,
     eligible: r.eligible,
     movement: { direction: r.movement_direction, delta: r.movement_delta },
-    components: r.components,
+    components:
+      r.component_return === null
+        ? null
+        : {
+            return: r.component_return,
+            sharpe: r.component_sharpe ?? 0,
+            drawdown: r.component_drawdown ?? 0,
+            activity: r.component_activity ?? 0,
+          },
     metrics: {
       returnPct: r.return_pct,
       sharpe: r.sharpe,
@@ -72,11 +90,60 @@ const SORT_SQL: Record<ranking.SortKey, ReturnType<typeof sql>> = {
 };
 
 /**
- * The live leaderboard on PostgreSQL: per-trader aggregation in SQL, the board as rows
- * keyed (season_id, position) with a (season_id, user_id) index, so a page or a rank is
- * one indexed read. A recompute replaces the board in one transaction; the clan board and
- * weekly highlights derived from it are stored next (leaderboard-boards.ts). `parallelism`
- * splits the aggregation into that many concurrent queries (a pooled server: its cores).
+ * Inserts rows of a board in one transaction: parallel arrays bound as array literals and
+ * unnested side by side in the select list (one ProjectSet node, no per-row JSON).
+ */
+async function insertBoardRows(
+  db: Database,
+  input: { seasonId: SeasonId; board: number; rows: readonly StoredBoardRow[]; at: Date },
+): Promise<void> {
+  const { seasonId, board, rows, at } = input;
+  const column = <T extends string | number | boolean | null>(pick: (r: StoredBoardRow) => T) =>
+    arrayLiteral(rows.map(pick));
+  const component = (c: ranking.Component) => column((r) => r.components?.[c] ?? null);
+  const instruments = (r: StoredBoardRow) =>
+    r.instruments.map((x) => x.replaceAll(INSTRUMENT_SEPARATOR, '')).join(INSTRUMENT_SEPARATOR);
+  await db.transaction(async (tx) => {
+    // A board not yet ready: a crash before the flush costs one recompute, not data.
+    await tx.execute(sql`set local synchronous_commit = off`);
+    await tx.execute(sql`
+      insert into leaderboard_entries (board, season_id, user_id, position, eligible, score, tier, component_return, component_sharpe,
+        component_drawdown, component_activity, return_pct, sharpe, max_drawdown_pct, trades, trading_days, style, instruments,
+        movement_direction, movement_delta, updated_at)
+      select ${board}, ${seasonId}, u, p, e, s, t, cr, cs, cd, ca, rp, sh, dd, n, d, st, string_to_array(i, ${INSTRUMENT_SEPARATOR}), md, mv,
+        ${at.toISOString()}::timestamptz
+      from (select unnest(${column((r) => r.traderId)}::uuid[]) u, unnest(${column((r) => r.position)}::int[]) p,
+        unnest(${column((r) => r.eligible)}::bool[]) e, unnest(${column((r) => r.score)}::float8[]) s,
+        unnest(${column((r) => r.tier)}::text[]) t,
+        unnest(${component('return')}::float8[]) cr, unnest(${component('sharpe')}::float8[]) cs,
+        unnest(${component('drawdown')}::float8[]) cd, unnest(${component('activity')}::float8[]) ca,
+        unnest(${column((r) => r.performance.returnPct)}::float8[]) rp, unnest(${column((r) => r.performance.sharpe)}::float8[]) sh,
+        unnest(${column((r) => r.performance.maxDrawdownPct)}::float8[]) dd, unnest(${column((r) => r.performance.tradeCount)}::int[]) n,
+        unnest(${column((r) => r.performance.tradingDays)}::int[]) d, unnest(${column((r) => r.performance.style)}::text[]) st,
+        unnest(${column(instruments)}::text[]) i,
+        unnest(${column((r) => r.movement.direction)}::text[]) md, unnest(${column((r) => r.movement.delta)}::int[]) mv) x`);
+  });
+}
+
+/**
+ * Deletes a season's boards older than `board` (also rows whose board row a concurrent
+ * recompute already deleted), or `board` itself, with their rows.
+ */
+async function dropBoards(db: Database, seasonId: SeasonId, board: number, which: 'older' | 'this'): Promise<void> {
+  const op = sql.raw(which === 'older' ? '<' : '=');
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`delete from leaderboard_entries where board ${op} ${board} and season_id = ${seasonId}`);
+    await tx.execute(sql`delete from leaderboard_boards where id ${op} ${board} and season_id = ${seasonId}`);
+  });
+}
+
+/**
+ * The live leaderboard on PostgreSQL: the season read per trader (season-performances.ts),
+ * the board as rows keyed (board, position) with a (board, user_id) index, so a page or a
+ * rank is one indexed read of the season's current board. A recompute writes a new board
+ * and switches readers to it at once (with the day's snapshot); the clan board and weekly
+ * highlights derived from it are stored next (leaderboard-boards.ts). `parallelism`: the
+ * concurrent queries the season read and the board write use (a pooled server: its cores).
  */
 export function createLeaderboardStore(
   db: Database,
@@ -90,7 +157,7 @@ export function createLeaderboardStore(
           select cm.clan_id, c.name, c.slug, cm.user_id, le.position, le.eligible, le.score
           from clan_members cm
           join clans c on c.id = cm.clan_id and c.disbanded_at is null
-          left join leaderboard_entries le on le.user_id = cm.user_id and le.season_id = ${seasonId}
+          left join leaderboard_entries le on le.user_id = cm.user_id and le.board = ${currentBoard(seasonId)}
           order by cm.clan_id, cm.user_id`),
       );
       const clans = new Map<string, leaderboard.ClanOnBoard>();
@@ -109,52 +176,51 @@ export function createLeaderboardStore(
     seasonPerformances: (season: Season, _rules, week) => loadPerformances(db, season, options.parallelism ?? 1, week),
 
     async snapshotBefore(seasonId: SeasonId, day: string) {
-      const rows = rowsOf<{ user_id: string; position: number; tier: ranking.Tier | null }>(
+      const rows = rowsOf<SnapshotRow>(
         await db.execute(sql`
-        select user_id, position, tier from leaderboard_snapshots
-        where season_id = ${seasonId} and day = (select max(day) from leaderboard_snapshots where season_id = ${seasonId} and day < ${day})`),
+          select user_ids, positions, tiers from leaderboard_day_snapshots
+          where season_id = ${seasonId} and day < ${day} order by day desc limit 1`),
       );
-      return rows.length === 0 ? null : rows.map((r) => ({ traderId: r.user_id, position: r.position, tier: r.tier }));
+      return rows[0] ? snapshotOf(rows[0]) : null;
     },
 
     async saveBoard(seasonId, day, rows, at) {
-      const payload = JSON.stringify(
-        rows.map((r) => ({
-          u: r.traderId,
-          p: r.position,
-          e: r.eligible,
-          s: r.score,
-          t: r.tier,
-          c: r.components,
-          rp: r.performance.returnPct,
-          sh: r.performance.sharpe,
-          dd: r.performance.maxDrawdownPct,
-          n: r.performance.tradeCount,
-          d: r.performance.tradingDays,
-          st: r.performance.style,
-          i: r.instruments,
-          md: r.movement.direction,
-          mv: r.movement.delta,
-        })),
+      const [created] = rowsOf<{ id: number | string }>(
+        await db.execute(sql`insert into leaderboard_boards (season_id, created_at) values (${seasonId}, ${at.toISOString()}::timestamptz)
+          returning id`),
       );
-      await db.transaction(async (tx) => {
-        await tx.execute(sql`delete from leaderboard_entries where season_id = ${seasonId}`);
-        await tx.execute(sql`
-          insert into leaderboard_entries (season_id, user_id, position, eligible, score, tier, components, return_pct, sharpe,
-            max_drawdown_pct, trades, trading_days, style, instruments, movement_direction, movement_delta, updated_at)
-          select ${seasonId}, x.u, x.p, x.e, x.s, x.t, x.c, x.rp, x.sh, x.dd, x.n, x.d, x.st, x.i, x.md, x.mv, ${at.toISOString()}::timestamptz
-          from json_to_recordset(${payload}::json) as x(u uuid, p int, e boolean, s float8, t text, c jsonb, rp float8, sh float8,
-            dd float8, n int, d int, st text, i text[], md text, mv int)`);
-        // Keep every snapshot back to the weekly climber's base (the latest one at least 7 days old).
-        await tx.execute(sql`delete from leaderboard_snapshots where season_id = ${seasonId} and (day = ${day} or day < (
-          select max(day) from leaderboard_snapshots where season_id = ${seasonId} and day <= ${weekBefore(day)}))`);
-        await tx.execute(sql`insert into leaderboard_snapshots (season_id, day, user_id, position, tier)
-          select ${seasonId}, ${day}, user_id, position, tier from leaderboard_entries where season_id = ${seasonId}`);
-      });
+      const board = Number(created?.id);
+      try {
+        // The new board's rows from `parallelism` connections at once; nobody reads them yet.
+        const size = Math.ceil(rows.length / (options.parallelism ?? 1));
+        // Every part settles before a failure is handled, so the clean-up sees all their rows.
+        const parts = await Promise.allSettled(
+          Array.from({ length: Math.ceil(rows.length / size) }, (_, i) =>
+            insertBoardRows(db, { seasonId, board, rows: rows.slice(i * size, (i + 1) * size), at }),
+          ),
+        );
+        const failed = parts.find((p) => p.status === 'rejected');
+        if (failed) throw failed.reason;
+        await db.transaction(async (tx) => {
+          // Keep every snapshot back to the weekly climber's base (the latest one at least 7 days old).
+          await tx.execute(sql`delete from leaderboard_day_snapshots where season_id = ${seasonId} and (day = ${day} or day < (
+            select max(day) from leaderboard_day_snapshots where season_id = ${seasonId} and day <= ${weekBefore(day)}))`);
+          await tx.execute(sql`insert into leaderboard_day_snapshots (season_id, day, user_ids, positions, tiers)
+            values (${seasonId}, ${day}, ${arrayLiteral(rows.map((r) => r.traderId))}::uuid[],
+              ${arrayLiteral(rows.map((r) => r.position))}::int[], ${arrayLiteral(rows.map((r) => r.tier))}::text[])`);
+          // Readers switch to the whole new board at once.
+          await tx.execute(sql`update leaderboard_boards set ready = true where id = ${board}`);
+        });
+      } catch (error) {
+        await dropBoards(db, seasonId, board, 'this');
+        throw error;
+      }
+      // Older boards (and any a failed recompute left) are no longer read.
+      await dropBoards(db, seasonId, board, 'older');
     },
 
     async readPage(q) {
-      const filters = [sql`e.season_id = ${q.seasonId}`];
+      const filters = [sql`e.board = ${currentBoard(q.seasonId)}`];
       if (q.instrument !== undefined) filters.push(sql`${q.instrument} = any(e.instruments)`);
       if (q.style !== undefined) filters.push(sql`e.style = ${q.style}`);
       const where = sql.join(filters, sql` and `);
@@ -170,7 +236,7 @@ export function createLeaderboardStore(
       if (updatedAt === null) {
         const head = rowsOf<{ updated_at: Date | string }>(
           await db.execute(sql`
-          select updated_at from leaderboard_entries where season_id = ${q.seasonId} and position = 1`),
+          select updated_at from leaderboard_entries where board = ${currentBoard(q.seasonId)} and position = 1`),
         );
         updatedAt = head[0]?.updated_at ?? null;
       }
@@ -181,7 +247,7 @@ export function createLeaderboardStore(
       const rows = rowsOf<EntryRow>(
         await db.execute(sql`
         select ${ENTRY_COLUMNS} from leaderboard_entries e join profiles p on p.user_id = e.user_id
-        where e.season_id = ${seasonId} and e.user_id = ${userId}`),
+        where e.board = ${currentBoard(seasonId)} and e.user_id = ${userId}`),
       );
       return rows[0] ? toEntry(rows[0]) : null;
     },
@@ -189,7 +255,7 @@ export function createLeaderboardStore(
     async findEntryByHandle(seasonId, handle) {
       const rows = rowsOf<EntryRow>(
         await db.execute(sql`
-        select ${ENTRY_COLUMNS} from profiles p join leaderboard_entries e on e.user_id = p.user_id and e.season_id = ${seasonId}
+        select ${ENTRY_COLUMNS} from profiles p join leaderboard_entries e on e.user_id = p.user_id and e.board = ${currentBoard(seasonId)}
         where p.handle = ${handle}`),
       );
       return rows[0] ? toEntry(rows[0]) : null;

@@ -78,14 +78,32 @@ export const seasonResults = pgTable(
 );
 
 /**
- * The live board of a season, replaced whole by each recompute: one row per trader with
- * everything a page shows, so a page is one (season_id, position) range read and a rank
- * one (season_id, user_id) lookup.
+ * The boards written for a season: each recompute inserts its rows under a new board id,
+ * marks the board ready and deletes the older ones, so readers switch from one whole
+ * board to the next at once and the writer never waits on (or rewrites) the old rows.
+ * A season's current board is its newest ready one.
+ */
+export const leaderboardBoards = pgTable(
+  'leaderboard_boards',
+  {
+    id: surrogate(),
+    seasonId: text('season_id').notNull(),
+    ready: boolean('ready').notNull().default(false),
+    createdAt: at('created_at').notNull(),
+  },
+  (t) => [index('leaderboard_boards_season_idx').on(t.seasonId, t.id)],
+);
+
+/**
+ * The live board of a season: one row per trader of a board (`leaderboard_boards`) with
+ * everything a page shows, so a page is one (board, position) range read and a rank one
+ * (board, user_id) lookup. Kept narrow (typed component columns, no surrogate key):
+ * 100,000 rows are written per recompute.
  */
 export const leaderboardEntries = pgTable(
   'leaderboard_entries',
   {
-    id: surrogate(),
+    board: bigint('board', { mode: 'number' }).notNull(),
     seasonId: text('season_id').notNull(),
     userId: uuid('user_id')
       .notNull()
@@ -94,7 +112,11 @@ export const leaderboardEntries = pgTable(
     eligible: boolean('eligible').notNull(),
     score: doublePrecision('score'),
     tier: text('tier'),
-    components: jsonb('components').$type<Record<string, number>>(),
+    /** The component percentiles (null: ineligible). */
+    componentReturn: doublePrecision('component_return'),
+    componentSharpe: doublePrecision('component_sharpe'),
+    componentDrawdown: doublePrecision('component_drawdown'),
+    componentActivity: doublePrecision('component_activity'),
     returnPct: doublePrecision('return_pct').notNull(),
     sharpe: doublePrecision('sharpe'),
     maxDrawdownPct: doublePrecision('max_drawdown_pct').notNull(),
@@ -108,24 +130,27 @@ export const leaderboardEntries = pgTable(
     updatedAt: at('updated_at').notNull(),
   },
   (t) => [
-    uniqueIndex('leaderboard_entries_season_position_idx').on(t.seasonId, t.position),
-    uniqueIndex('leaderboard_entries_season_user_idx').on(t.seasonId, t.userId),
+    uniqueIndex('leaderboard_entries_board_position_idx').on(t.board, t.position),
+    uniqueIndex('leaderboard_entries_board_user_idx').on(t.board, t.userId),
   ],
 );
 
-/** Positions of one day's board (UTC day of the recompute): the base of movement arrows. */
-export const leaderboardSnapshots = pgTable(
-  'leaderboard_snapshots',
+/**
+ * One day's board (UTC day of the recompute) as three parallel arrays in position order:
+ * the base of movement arrows, the weekly climber and `tier.changed`. Always read whole,
+ * so one row per day (not 100,000).
+ */
+export const leaderboardDaySnapshots = pgTable(
+  'leaderboard_day_snapshots',
   {
-    id: surrogate(),
     seasonId: text('season_id').notNull(),
     day: text('day').notNull(),
-    userId: uuid('user_id').notNull(),
-    position: integer('position').notNull(),
-    /** The trader's tier that day (null: ineligible), the base of `tier.changed`. */
-    tier: text('tier'),
+    userIds: uuid('user_ids').array().notNull(),
+    positions: integer('positions').array().notNull(),
+    /** Each trader's tier that day (null: ineligible). */
+    tiers: text('tiers').array().notNull(),
   },
-  (t) => [uniqueIndex('leaderboard_snapshots_season_day_user_idx').on(t.seasonId, t.day, t.userId)],
+  (t) => [uniqueIndex('leaderboard_day_snapshots_season_day_idx').on(t.seasonId, t.day)],
 );
 
 /**

@@ -162,3 +162,16 @@ export function rowsOf(result: unknown): Record<string, unknown>[] {
   }
   throw new Error('unexpected execute() result');
 }
+
+/**
+ * For tests that put rows on a season's board directly in SQL: a `with` clause creating a
+ * ready board when the season has none, and the expression naming the current board.
+ */
+export function seasonBoardSql(seasonId: string): { with: string; board: string } {
+  const ready = `from leaderboard_boards where season_id = '${seasonId}' and ready`;
+  return {
+    with: `with new_board as (insert into leaderboard_boards (season_id, ready, created_at)
+      select '${seasonId}', true, now() where not exists (select 1 ${ready}) returning id)`,
+    board: `coalesce((select id from new_board), (select max(id) ${ready}))`,
+  };
+}

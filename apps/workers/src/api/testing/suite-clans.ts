@@ -1,6 +1,13 @@
 import { buildSyntheticStatement } from '@clantrader/core/testing';
 import { expect, it } from 'vitest';
-import { call, expectProblem, type ApiTestClient, signedInTrader, type SignedInTrader } from './api-client';
+import {
+  call,
+  expectProblem,
+  seasonBoardSql,
+  type ApiTestClient,
+  signedInTrader,
+  type SignedInTrader,
+} from './api-client';
 import { upload, waitProcessed } from './suite-statements';
 
 type Trader = SignedInTrader;
@@ -326,10 +333,11 @@ export function defineClanTests(client: () => ApiTestClient): void {
       expect(res.status).toBe(200);
     }
     const season = new Date().toISOString().slice(0, 7);
+    const board = seasonBoardSql(season);
     await client()
-      .query(`insert into leaderboard_entries (season_id, user_id, position, eligible, score, tier, return_pct,
+      .query(`${board.with} insert into leaderboard_entries (board, season_id, user_id, position, eligible, score, tier, return_pct,
         max_drawdown_pct, trades, trading_days, instruments, movement_direction, movement_delta, updated_at)
-      values ('${season}', '${calm.userId}', 900000 + floor(random() * 99999)::int, true, 50, 'diamond', 1, 1, 5, 5, '{}', 'new', 0, now())`);
+      values (${board.board}, '${season}', '${calm.userId}', 900000 + floor(random() * 99999)::int, true, 50, 'diamond', 1, 1, 5, 5, '{}', 'new', 0, now())`);
     const handles = async (query: string) => {
       const res = await call(client(), 'GET', `/free-agents?pair=${pair}${query}`);
       expect(res.status).toBe(200);

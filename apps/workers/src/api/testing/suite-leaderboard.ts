@@ -1,15 +1,17 @@
 import { expect, it } from 'vitest';
-import { call, createAccount, expectProblem, logIn, type ApiTestClient } from './api-client';
+import { call, createAccount, expectProblem, logIn, seasonBoardSql, type ApiTestClient } from './api-client';
 
 const SEASON = '2019-03';
 
 /** Puts a trader on a season's board directly in SQL (the recompute is tested in packages/db). */
 async function placeOnBoard(client: ApiTestClient, handle: string, seasonId: string, position: number): Promise<void> {
   const eligible = position <= 2;
-  await client.query(`insert into leaderboard_entries (season_id, user_id, position, eligible, score, tier, components, return_pct, sharpe,
+  const board = seasonBoardSql(seasonId);
+  await client.query(`${board.with} insert into leaderboard_entries (board, season_id, user_id, position, eligible, score, tier, component_return, component_sharpe,
+      component_drawdown, component_activity, return_pct, sharpe,
       max_drawdown_pct, trades, trading_days, style, instruments, movement_direction, movement_delta, updated_at)
-    select '${seasonId}', user_id, ${position}, ${eligible}, ${eligible ? 70 - position : 'null'}, ${eligible ? "'gold'" : 'null'},
-      ${eligible ? `'{"return":75,"sharpe":50,"drawdown":100,"activity":62.5}'::jsonb` : 'null'}, ${10 - position}, ${eligible ? 1.5 : 'null'},
+    select ${board.board}, '${seasonId}', user_id, ${position}, ${eligible}, ${eligible ? 70 - position : 'null'}, ${eligible ? "'gold'" : 'null'},
+      ${eligible ? '75, 50, 100, 62.5' : 'null, null, null, null'}, ${10 - position}, ${eligible ? 1.5 : 'null'},
       2.5, 12, 6, 'swing_trader', array['EURUSD'], 'up', 2, '2019-03-10T00:00:00Z'
     from profiles where handle = '${handle}'`);
 }
