@@ -20,6 +20,7 @@ import path from 'node:path';
 import { createHmacTicketSigner, systemClock } from '../packages/adapters/src/index.ts';
 import { migrateDatabase } from '../packages/db/src/index.ts';
 import { openPg } from '../packages/db/src/drivers/pg.ts';
+import { APPENDS_IN_FLIGHT } from '../packages/db/src/repositories/chat-append-batch.ts';
 import pg from '../packages/db/node_modules/pg/lib/index.js';
 
 const SOCKETS = Number(process.env.BENCH_SOCKETS ?? 5_000);
@@ -52,6 +53,7 @@ type Loaded = {
   sentMeasured: number;
   received: number;
   receipts: number[];
+  sentAts: number[];
   acks: number[];
   ackedAll: number;
   errors: Record<string, number>;
@@ -133,12 +135,15 @@ async function measure(name: string, mode: 'bare' | 'onprem', urls: { url: strin
   const server = child('chat/server.ts', [mode], { DATABASE_URL: dbUrl, BENCH_TICKET_SECRET: secret }, [
     '--expose-gc',
     ...prof,
+    ...(process.env.BENCH_SERVER_FLAGS?.split(' ').filter(Boolean) ?? []),
   ]);
   const clients: ReturnType<typeof child>[] = [];
   try {
     const { port } = await server.wait<{ port: number }>('ready');
     const base = `ws://127.0.0.1:${port}`;
-    for (let w = 0; w < WORKERS; w++) clients.push(child('chat/client.ts', [], { BENCH_WORKER: String(w) }));
+    const clientFlags = process.env.BENCH_CLIENT_FLAGS?.split(' ').filter(Boolean) ?? [];
+    for (let w = 0; w < WORKERS; w++)
+      clients.push(child('chat/client.ts', [], { BENCH_WORKER: String(w) }, clientFlags));
     await Promise.all(clients.map((c) => c.wait('ready')));
     // Every room's sockets are spread over the workers, so a broadcast crosses processes.
     // A few sockets first warm the server's code paths and pools, so the memory baseline
@@ -207,7 +212,10 @@ async function measure(name: string, mode: 'bare' | 'onprem', urls: { url: strin
       gcs: { count: number; totalMs: number; maxMs: number; major: number };
       errors: string[];
       statements?: Statements;
+      stalls?: Stalls;
     }>({ cmd: 'cpu' }, 'cpu');
+    if (cpu1.stalls) printStalls(name, cpu1.stalls, startAt + WARMUP_MS);
+    if (process.env.BENCH_TIMELINE === '1') printTimeline(name, loaded, startAt + WARMUP_MS);
     const sentMeasured = loaded.reduce((s, l) => s + l.sentMeasured, 0);
     const sentAll = loaded.reduce((s, l) => s + l.sent, 0);
     const received = loaded.reduce((s, l) => s + l.received, 0);
@@ -313,8 +321,8 @@ function report(results: Result[]): void {
       `${WORKERS} client processes; on-prem store: PostgreSQL, scratch database ${dbName} on ${new URL(adminUrl).host}, ` +
       (process.env.BENCH_PG_POOL || process.env.BENCH_PG_SYNC_COMMIT || process.env.BENCH_APPENDS_IN_FLIGHT
         ? `DIAGNOSTIC pool of ${process.env.BENCH_PG_POOL ?? 10}, synchronous_commit ${process.env.BENCH_PG_SYNC_COMMIT ?? 'on'}, ` +
-          `${process.env.BENCH_APPENDS_IN_FLIGHT ?? 1} append statement(s) in flight`
-        : 'pool of 10 as apps/onprem opens it, 1 append statement in flight (the store default)'),
+          `${process.env.BENCH_APPENDS_IN_FLIGHT ?? APPENDS_IN_FLIGHT} append statement(s) in flight`
+        : `pool of 10 as apps/onprem opens it, ${APPENDS_IN_FLIGHT} append statements in flight (the store default)`),
   );
   console.log(
     'server                            | connect all | per socket p50 / p95 / p99  | broadcast p50 / p95 / p99     | delivered/s | sent/s | mem/idle socket (RSS, heap) | server CPU',
@@ -395,6 +403,38 @@ function checkFileLimit(): void {
       `docker --ulimit nofile=${needed}) or run fewer sockets: BENCH_SOCKETS=${Math.max(0, Number(limit) - 256)}.`,
   );
   process.exit(1);
+}
+
+/** Diagnostic (BENCH_TIMELINE=1): receipts by the 250 ms slice they were sent in, with p99 and max, to tell a stall from a spread. */
+function printTimeline(name: string, loaded: Loaded[], from: number): void {
+  const slices = new Map<number, number[]>();
+  for (const l of loaded)
+    l.sentAts.forEach((at, i) => {
+      const slice = Math.floor((at - from) / 250);
+      slices.set(slice, [...(slices.get(slice) ?? []), l.receipts[i] as number]);
+    });
+  const lines = [...slices.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([slice, values]) => {
+      const s = sorted(values);
+      return `${((slice * 250) / 1000).toFixed(2).padStart(6)} s  n ${String(s.length).padStart(5)}  p50 ${pct(s, 50).toFixed(0).padStart(4)}  p99 ${pct(s, 99).toFixed(0).padStart(4)}  max ${(s[s.length - 1] as number).toFixed(0).padStart(4)} ms`;
+    });
+  console.log(`DIAGNOSTIC ${name}: receipts by send time\n${lines.join('\n')}`);
+}
+
+/** Diagnostic (BENCH_TIMELINE=1): the server's late ticks and slow statements, in seconds from the measured load's start. */
+type Stalls = { loop: [number, number][]; statements: [number, number][]; gc: [number, number][] };
+function printStalls(name: string, stalls: Stalls, from: number) {
+  const at = (t: number) => ((t - from) / 1000).toFixed(2);
+  console.log(
+    `DIAGNOSTIC ${name}: main thread late by >20 ms at ` +
+      (stalls.loop.map(([t, late]) => `${at(t)} s (${late.toFixed(0)} ms)`).join(', ') || 'never') +
+      `; statements over 20 ms started at ` +
+      (stalls.statements.map(([t, took]) => `${at(t)} s (${took.toFixed(0)} ms)`).join(', ') ||
+        'none (or BENCH_TRACE_DB unset)') +
+      `; major GCs at ` +
+      (stalls.gc.map(([t, took]) => `${at(t)} s (${took.toFixed(0)} ms)`).join(', ') || 'none'),
+  );
 }
 
 function mode(r: Result): 'bare' | 'onprem' {

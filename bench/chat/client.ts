@@ -14,12 +14,15 @@ type Conn = { ws: WebSocket; room: string };
 /** Epoch milliseconds with sub-millisecond precision, comparable across processes. */
 const now = () => performance.timeOrigin + performance.now();
 const id = Number(process.env.BENCH_WORKER ?? 0);
+const timeline = process.env.BENCH_TIMELINE === '1';
 const send = (m: object) => process.send?.(m);
 
 const conns: Conn[] = [];
 const measuring = {
   ackedAll: 0,
   receipts: [] as number[],
+  /** With BENCH_TIMELINE=1: each receipt's send time (epoch ms), beside `receipts`. */
+  sentAts: [] as number[],
   acks: [] as number[],
   received: 0,
   errors: {} as Record<string, number>,
@@ -53,6 +56,7 @@ function onFrame(raw: string, at: number): void {
   if (frame.type === 'ack') measuring.acks.push(at - sentAt);
   else {
     measuring.receipts.push(at - sentAt);
+    if (timeline) measuring.sentAts.push(sentAt);
     measuring.received += 1;
   }
 }
@@ -141,6 +145,7 @@ async function load(m: { rate: number; startAt: number; warmupMs: number; measur
     sentMeasured,
     received: measuring.received,
     receipts: measuring.receipts,
+    sentAts: measuring.sentAts,
     acks: measuring.acks,
     ackedAll: measuring.ackedAll,
     errors: measuring.errors,

@@ -26,10 +26,29 @@ new PerformanceObserver((list) => {
     gcs.totalMs += e.duration;
     gcs.maxMs = Math.max(gcs.maxMs, e.duration);
     // NODE_PERFORMANCE_GC_MAJOR = 4
-    if ((e.detail as { kind?: number } | undefined)?.kind === 4) gcs.major += 1;
+    if ((e.detail as { kind?: number } | undefined)?.kind === 4) {
+      gcs.major += 1;
+      if (process.env.BENCH_TIMELINE === '1') stalls.gc.push([performance.timeOrigin + e.startTime, e.duration]);
+    }
   }
 }).observe({ entryTypes: ['gc'] });
 loopDelay.enable();
+
+type Stalls = { loop: [number, number][]; statements: [number, number][]; gc: [number, number][] };
+/**
+ * BENCH_TIMELINE=1 (diagnostic): when the main thread was late by over 20 ms (epoch ms of
+ * the late tick, and by how much), and each statement over 20 ms (start, duration), so the
+ * client's receipts-by-send-time can be matched to the server's stalls.
+ */
+const stalls: Stalls = { loop: [], statements: [], gc: [] };
+if (process.env.BENCH_TIMELINE === '1') {
+  let last = performance.now();
+  setInterval(() => {
+    const t = performance.now();
+    if (t - last > 25) stalls.loop.push([performance.timeOrigin + t, t - last - 5]);
+    last = t;
+  }, 5).unref();
+}
 
 async function startBare(): Promise<http.Server> {
   const server = http.createServer((_req, res) => res.writeHead(404).end());
@@ -53,6 +72,9 @@ async function startBare(): Promise<http.Server> {
 }
 
 async function startOnprem(): Promise<{ server: http.Server; close: () => Promise<void> }> {
+  // As apps/onprem/src/main.ts starts the server.
+  const { tuneGarbageCollector } = await import('../../apps/onprem/src/gc-tuning.ts');
+  tuneGarbageCollector();
   const { createHmacTicketSigner, createUuidV7, systemClock } = await import('../../packages/adapters/src/index.ts');
   const { createChatStore } = await import('../../packages/db/src/index.ts');
   const { openPg } = await import('../../packages/db/src/drivers/pg.ts');
@@ -104,7 +126,9 @@ function traceStatements<T extends object>(db: T): T {
         try {
           return await (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
         } finally {
-          statementMs.push(performance.now() - t0);
+          const took = performance.now() - t0;
+          statementMs.push(took);
+          if (took > 20) stalls.statements.push([performance.timeOrigin + t0, took]);
         }
       };
     },
@@ -157,7 +181,43 @@ function statementSummary(): { count: number; p50: number; p99: number; max: num
  * commands), unlike BENCH_SERVER_PROF (--cpu-prof), which also holds the connects.
  */
 let profiler: Session | undefined;
+let heapProfiler: Session | undefined;
+/**
+ * BENCH_HEAP_PROF=<dir>: a sampling heap profile of the load phase holding what the major
+ * GCs collected, i.e. objects that outlived the young generation and died old (diagnostic).
+ */
+async function heapProfileLoad(): Promise<void> {
+  const snapshotAt = process.env.BENCH_HEAP_SNAPSHOT;
+  if (snapshotAt && !heapProfiler) {
+    heapProfiler = new Session();
+    setTimeout(() => {
+      const session = new Session();
+      session.connect();
+      const chunks: string[] = [];
+      session.on('HeapProfiler.addHeapSnapshotChunk', (m) => chunks.push(m.params.chunk));
+      void session.post('HeapProfiler.takeHeapSnapshot').then(() => writeFile(snapshotAt, chunks.join('')));
+    }, 6_000);
+    return;
+  }
+  const dir = process.env.BENCH_HEAP_PROF;
+  if (!dir) return;
+  if (!heapProfiler) {
+    heapProfiler = new Session();
+    heapProfiler.connect();
+    await heapProfiler.post('HeapProfiler.enable');
+    await heapProfiler.post('HeapProfiler.startSampling', {
+      samplingInterval: 16384,
+      includeObjectsCollectedByMajorGC: process.env.BENCH_HEAP_PROF_DEAD !== '0',
+    });
+    return;
+  }
+  const { profile } = await heapProfiler.post('HeapProfiler.stopSampling');
+  await writeFile(`${dir}/load-${mode}-${process.pid}.heapprofile`, JSON.stringify(profile));
+  heapProfiler.disconnect();
+}
+
 async function profileLoad(): Promise<void> {
+  await heapProfileLoad();
   const dir = process.env.BENCH_LOAD_PROF;
   if (!dir) return;
   if (!profiler) {
@@ -196,7 +256,11 @@ process.on('message', (m: { cmd: string }) => {
         gcs,
         errors,
         statements: statementSummary(),
+        ...(process.env.BENCH_TIMELINE === '1' ? { stalls } : {}),
       });
+      stalls.loop = [];
+      stalls.statements = [];
+      stalls.gc = [];
       loopDelay.reset();
       gcs = { count: 0, totalMs: 0, maxMs: 0, major: 0 };
     } else if (m.cmd === 'stop') {

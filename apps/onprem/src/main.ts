@@ -18,6 +18,7 @@ import { attachRoomServer } from './rooms';
 import { startScheduler, type ScheduledJob } from './scheduler';
 import { DEMO_ADMIN, DEMO_PASSWORD, DEMO_USERS, seedDemo } from './seed-demo';
 import { createOnpremServer, type WebHandler } from './server';
+import { tuneGarbageCollector } from './gc-tuning';
 
 const VERSION = '0.1.0';
 const log = (line: string) => console.log(`[clantrader] ${line}`);
@@ -30,6 +31,7 @@ const log = (line: string) => console.log(`[clantrader] ${line}`);
  */
 async function main() {
   const started = performance.now();
+  tuneGarbageCollector();
   const env = readEnv(process.env);
   const handle = await openDatabase(env.DATABASE_URL, { template: await pgliteTemplate() });
   const opened = performance.now();

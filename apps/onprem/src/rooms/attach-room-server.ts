@@ -3,6 +3,7 @@ import type http from 'node:http';
 import type { Duplex } from 'node:stream';
 import {
   AI_MENTION_PARTY,
+  type Admission,
   createRoomHub,
   isChatParty,
   ROOM_PARTIES,
@@ -97,23 +98,28 @@ export function attachRoomServer(server: http.Server, deps: RoomServerDeps): Roo
       socket.off('error', ignoreEarlyError);
       if (socket.destroyed) return;
       if (closed) return refuseUpgrade(socket, 503, 'Service Unavailable');
-      wss.handleUpgrade(req, socket, head, (ws) => {
-        const connectionId = randomUUID();
-        sockets.set(connectionId, ws);
-        alive.add(ws);
-        ws.on('pong', () => alive.add(ws));
-        ws.on('message', (data, isBinary) => void hub.receive({ connectionId, data: readFrame(data, isBinary) }));
-        ws.on('error', () => ws.terminate());
-        ws.on('close', () => {
-          sockets.delete(connectionId);
-          hub.leave(connectionId);
-        });
-        void hub.open({ connectionId, admission, ...(target.since === undefined ? {} : { since: target.since }) });
-      });
+      const since = target.since;
+      wss.handleUpgrade(req, socket, head, (ws) => serve(ws, hub, admission, since));
     });
     upgrade.catch(() => socket.destroy());
   };
   server.on('upgrade', onUpgrade);
+
+  // Outside onUpgrade, so the socket's listeners do not keep the upgrade request, its head
+  // buffer and the ticket alive for the socket's lifetime (~3 KB per idle socket).
+  function serve(ws: WebSocket, hub: RoomHub, admission: Admission, since: number | undefined) {
+    const connectionId = randomUUID();
+    sockets.set(connectionId, ws);
+    alive.add(ws);
+    ws.on('pong', () => alive.add(ws));
+    ws.on('message', (data, isBinary) => void hub.receive({ connectionId, data: readFrame(data, isBinary) }));
+    ws.on('error', () => ws.terminate());
+    ws.on('close', () => {
+      sockets.delete(connectionId);
+      hub.leave(connectionId);
+    });
+    void hub.open({ connectionId, admission, ...(since === undefined ? {} : { since }) });
+  }
 
   const heartbeat = setInterval(() => {
     for (const ws of sockets.values()) {

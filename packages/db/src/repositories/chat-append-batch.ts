@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../database';
 import { appendOne, type Appended, type AppendRow } from './chat-append-one';
 import { createGroupCommit, type ItemOutcome } from './chat-append-group-commit';
@@ -82,11 +82,15 @@ type BatchRow = MessageRow & { ord: number; created: boolean };
 /**
  * The one statement: existing clientIds are read, the others inserted with their seqs.
  * Rows are inserted in (party, room, seq) order, so two servers' batches that wait on each
- * other's seqs wait in the same order and cannot deadlock.
+ * other's seqs wait in the same order and cannot deadlock. Every read of chat_messages and
+ * profiles is per input row through a unique index (lateral with `limit 1`, scalar
+ * subqueries): the planner guesses 100 input rows, and with a fresh table's statistics it
+ * otherwise hashes the whole table on every batch (bench:chat saw PostgreSQL's CPU climb
+ * with the table's size). Exported for the plan test.
  */
-async function insertBatch(db: Database, rows: readonly Keyed[]): Promise<Map<string, ItemOutcome<Appended>>> {
+export function batchAppendSql(rows: readonly AppendRow[]): SQL {
   const input = JSON.stringify(
-    rows.map(({ row }, ord) => ({
+    rows.map((row, ord) => ({
       ord,
       id: row.id,
       party: row.party,
@@ -99,18 +103,21 @@ async function insertBatch(db: Database, rows: readonly Keyed[]): Promise<Map<st
     })),
   );
   const cols = sql.raw(
-    'r.id, r.room, r.seq, r.author_id, r.client_id, r.text, r.created_at, r.edited_at, r.deleted_at, r.pinned_at, r.pinned_by, r.ai, p.handle',
+    'r.id, r.room, r.seq, r.author_id, r.client_id, r.text, r.created_at, r.edited_at, r.deleted_at, r.pinned_at, r.pinned_by, r.ai, ' +
+      '(select p.handle from profiles p where p.user_id = r.author_id) as handle',
   );
-  const result = rowsOf<BatchRow>(
-    await db.execute(sql`
+  return sql`
       with input as (
         select * from jsonb_to_recordset(${input}::jsonb) as i(
           ord int, id uuid, party text, room text, author_id uuid, client_id text, text text,
           created_at timestamptz, ai text)
       ),
       existing as (
-        select m.*, i.ord from input i join chat_messages m
-          on m.party = i.party and m.room = i.room and m.author_id = i.author_id and m.client_id = i.client_id
+        select m.*, i.ord from input i cross join lateral (
+          select * from chat_messages m
+          where m.party = i.party and m.room = i.room and m.author_id = i.author_id and m.client_id = i.client_id
+          limit 1
+        ) m
       ),
       numbered as (
         select i.*, coalesce((select max(m.seq) from chat_messages m where m.party = i.party and m.room = i.room), 0)
@@ -123,11 +130,14 @@ async function insertBatch(db: Database, rows: readonly Keyed[]): Promise<Map<st
         order by party, room, seq
         returning *
       )
-      select ${cols}, i.ord, true as created
-        from ins r join input i on i.id = r.id left join profiles p on p.user_id = r.author_id
+      select ${cols}, i.ord, true as created from ins r join input i on i.id = r.id
       union all
-      select ${cols}, r.ord, false as created from existing r left join profiles p on p.user_id = r.author_id`),
-  );
+      select ${cols}, r.ord, false as created from existing r`;
+}
+
+/** Runs the batch statement and answers each row by its key. */
+async function insertBatch(db: Database, rows: readonly Keyed[]): Promise<Map<string, ItemOutcome<Appended>>> {
+  const result = rowsOf<BatchRow>(await db.execute(batchAppendSql(rows.map((k) => k.row))));
   const outcomes = new Map<string, ItemOutcome<Appended>>();
   for (const r of result) {
     const keyed = rows[Number(r.ord)];

@@ -1,11 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { ChatStore } from '@clantrader/core';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database, DbHandle } from '../database';
 import { testDatabases } from '../testing/index';
 import { newAccount } from './account-fixtures';
 import { createAccountStore } from './account-store';
+import { batchAppendSql } from './chat-append-batch';
 import { createChatStore } from './chat-store';
+import { rowsOf } from './season-sql';
 
 const AT = new Date('2026-11-21T10:00:00Z');
 
@@ -159,5 +162,39 @@ describe.each(testDatabases())('chat store group commit on $name', (database) =>
         expect(stored.filter(([, clientId]) => String(clientId).startsWith(tag))).toHaveLength(15);
       }
     }
+  });
+
+  it('reads chat_messages and profiles per row by index, never by scanning them', async () => {
+    // A young table (no ANALYZE) with enough rows that hashing it is a real cost: the planner
+    // guesses 100 input rows, and a join on them scanned both tables on every batch.
+    await handle.db.execute(sql`insert into users (id, email, password_hash, created_at)
+      select gen_random_uuid(), 'plan-' || g || '@example.test', 'x', now() from generate_series(1, 3000) g`);
+    await handle.db.execute(sql`insert into profiles (user_id, handle, display_name, preferred_pairs, updated_at)
+      select id, 'plan_' || substr(replace(id::text, '-', ''), 1, 20), 'Plan', '{}', now() from users
+      where email like 'plan-%'`);
+    await handle.db.execute(sql`insert into chat_messages (id, party, room, seq, author_id, client_id, text, created_at)
+      select gen_random_uuid(), 'clan', 'plan-room-' || (g % 300), g, ${ali}, 'plan-' || g, 'hello', now()
+      from generate_series(1, 3000) g`);
+    const rows = Array.from({ length: 8 }, (_, i) => ({
+      id: randomUUID(),
+      party: 'clan',
+      room: `plan-room-${i}`,
+      authorId: i % 2 ? ali : sara,
+      clientId: `plan-new-${i}`,
+      text: 'new',
+      createdAt: AT,
+      ai: null,
+    }));
+    const [explained] = rowsOf<Record<string, unknown>>(
+      await handle.db.execute(sql`explain (format json) ${batchAppendSql(rows)}`),
+    );
+    const scans: string[] = [];
+    const walk = (node: Record<string, unknown>) => {
+      if (node['Node Type'] === 'Seq Scan') scans.push(String(node['Relation Name']));
+      for (const child of (node.Plans as Record<string, unknown>[] | undefined) ?? []) walk(child);
+    };
+    const plan = Object.values(explained ?? {})[0] as [{ Plan: Record<string, unknown> }] | string;
+    walk((typeof plan === 'string' ? JSON.parse(plan) : plan)[0].Plan);
+    expect(scans.filter((table) => table === 'chat_messages' || table === 'profiles')).toEqual([]);
   });
 });
