@@ -177,59 +177,78 @@ function statementSummary(): { count: number; p50: number; p99: number; max: num
 }
 
 /**
- * BENCH_LOAD_PROF=<dir>: a V8 CPU profile of the load phase only (between the two `cpu`
- * commands), unlike BENCH_SERVER_PROF (--cpu-prof), which also holds the connects.
+ * A profile of the load phase only (between the two `cpu` commands): the first call opens an
+ * inspector session and runs `start`, the second runs `stop` and writes what it answers.
  */
-let profiler: Session | undefined;
-let heapProfiler: Session | undefined;
-/**
- * BENCH_HEAP_PROF=<dir>: a sampling heap profile of the load phase holding what the major
- * GCs collected, i.e. objects that outlived the young generation and died old (diagnostic).
- */
-async function heapProfileLoad(): Promise<void> {
-  const snapshotAt = process.env.BENCH_HEAP_SNAPSHOT;
-  if (snapshotAt && !heapProfiler) {
-    heapProfiler = new Session();
-    setTimeout(() => {
-      const session = new Session();
+function loadPhaseProfile(
+  dir: string | undefined,
+  extension: string,
+  start: (session: Session) => Promise<unknown>,
+  stop: (session: Session) => Promise<{ profile: unknown }>,
+): () => Promise<void> {
+  let session: Session | undefined;
+  return async () => {
+    if (!dir) return;
+    if (!session) {
+      session = new Session();
       session.connect();
-      const chunks: string[] = [];
-      session.on('HeapProfiler.addHeapSnapshotChunk', (m) => chunks.push(m.params.chunk));
-      void session.post('HeapProfiler.takeHeapSnapshot').then(() => writeFile(snapshotAt, chunks.join('')));
-    }, 6_000);
-    return;
-  }
-  const dir = process.env.BENCH_HEAP_PROF;
-  if (!dir) return;
-  if (!heapProfiler) {
-    heapProfiler = new Session();
-    heapProfiler.connect();
-    await heapProfiler.post('HeapProfiler.enable');
-    await heapProfiler.post('HeapProfiler.startSampling', {
+      await start(session);
+      return;
+    }
+    const { profile } = await stop(session);
+    await writeFile(`${dir}/load-${mode}-${process.pid}.${extension}`, JSON.stringify(profile));
+    session.disconnect();
+  };
+}
+
+/** BENCH_LOAD_PROF=<dir>: a V8 CPU profile of the load phase, unlike BENCH_SERVER_PROF (--cpu-prof), which also holds the connects. */
+const cpuProfile = loadPhaseProfile(
+  process.env.BENCH_LOAD_PROF,
+  'cpuprofile',
+  async (session) => {
+    await session.post('Profiler.enable');
+    await session.post('Profiler.start');
+  },
+  (session) => session.post('Profiler.stop'),
+);
+
+/**
+ * BENCH_HEAP_PROF=<dir>: a sampling heap profile of the load phase that also holds what the
+ * major GCs collected, i.e. objects that outlived the young generation and died old
+ * (BENCH_HEAP_PROF_DEAD=0: only what is still live at the end).
+ */
+const heapProfile = loadPhaseProfile(
+  process.env.BENCH_HEAP_PROF,
+  'heapprofile',
+  async (session) => {
+    await session.post('HeapProfiler.enable');
+    await session.post('HeapProfiler.startSampling', {
       samplingInterval: 16384,
       includeObjectsCollectedByMajorGC: process.env.BENCH_HEAP_PROF_DEAD !== '0',
     });
-    return;
-  }
-  const { profile } = await heapProfiler.post('HeapProfiler.stopSampling');
-  await writeFile(`${dir}/load-${mode}-${process.pid}.heapprofile`, JSON.stringify(profile));
-  heapProfiler.disconnect();
+  },
+  (session) => session.post('HeapProfiler.stopSampling'),
+);
+
+/** BENCH_HEAP_SNAPSHOT=<file>: one heap snapshot 6 s into the load (the on-prem run's overwrites the bare run's). */
+let snapshotTaken = false;
+function heapSnapshotMidLoad(): void {
+  const file = process.env.BENCH_HEAP_SNAPSHOT;
+  if (!file || snapshotTaken) return;
+  snapshotTaken = true;
+  setTimeout(() => {
+    const session = new Session();
+    session.connect();
+    const chunks: string[] = [];
+    session.on('HeapProfiler.addHeapSnapshotChunk', (m) => chunks.push(m.params.chunk));
+    void session.post('HeapProfiler.takeHeapSnapshot').then(() => writeFile(file, chunks.join('')));
+  }, 6_000);
 }
 
 async function profileLoad(): Promise<void> {
-  await heapProfileLoad();
-  const dir = process.env.BENCH_LOAD_PROF;
-  if (!dir) return;
-  if (!profiler) {
-    profiler = new Session();
-    profiler.connect();
-    await profiler.post('Profiler.enable');
-    await profiler.post('Profiler.start');
-    return;
-  }
-  const { profile } = await profiler.post('Profiler.stop');
-  await writeFile(`${dir}/load-${mode}-${process.pid}.cpuprofile`, JSON.stringify(profile));
-  profiler.disconnect();
+  heapSnapshotMidLoad();
+  await heapProfile();
+  await cpuProfile();
 }
 
 const started = mode === 'bare' ? { server: await startBare(), close: async () => {} } : await startOnprem();
